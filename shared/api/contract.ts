@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { CaseInfoSchema, CaseName, FilePath, RecentCaseSchema } from '../domain/case';
+import { AdminAreaSchema, IncidentInputSchema, IncidentSchema, Latitude, Longitude, Uuid } from '../domain/incident';
+import { isEventDate } from '../domain/dates';
+import { LIMITS } from '../domain/limits';
+
+/**
+ * The API contract: every operation the UI can ask of the Node side, grouped by service.
+ * Each method has a zod schema for its arguments and for its result. The Electron IPC bridge
+ * and the web host both dispatch through `dispatch.ts` against this table, so validation is
+ * the same whichever host carries the call; the renderer builds its client from it too.
+ */
+export interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
+  args: A;
+  result: R;
+}
+function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R): MethodSpec<A, R> {
+  return { args, result };
+}
+
+const NoArgs = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+export const BBox = z
+  .tuple([Longitude, Latitude, Longitude, Latitude])
+  .refine(([w, s, e, n]) => w <= e && s <= n, 'A bounding box is [west, south, east, north]');
+export type BBox = z.infer<typeof BBox>;
+
+const Day = z.string().refine(isEventDate, 'Not a valid date');
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  /** Whether the host shows native open/save dialogs; the web host has the in-app file chooser. */
+  nativeDialogs: z.boolean(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const SettingsSchema = z.object({
+  author: z
+    .string()
+    .trim()
+    .min(1, 'Your name is needed to sign your work')
+    .max(LIMITS.shortText, 'The name is too long'),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DirEntrySchema = z.object({
+  name: z.string(),
+  path: z.string(),
+  kind: z.enum(['dir', 'case']),
+});
+export const DirListingSchema = z.object({
+  dir: z.string(),
+  parent: z.string().nullable(),
+  home: z.string(),
+  entries: z.array(DirEntrySchema),
+});
+export type DirListing = z.infer<typeof DirListingSchema>;
+
+export const PickedPath = z.object({ path: z.string().nullable() });
+
+export const IncidentQuery = z
+  .object({
+    bbox: BBox.optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, 'The time range ends before it starts');
+export type IncidentQuery = z.infer<typeof IncidentQuery>;
+
+export const apiContract = {
+  app: {
+    info: method(NoArgs, AppInfoSchema),
+  },
+  settings: {
+    get: method(NoArgs, SettingsSchema),
+    update: method(SettingsSchema, SettingsSchema),
+  },
+  case: {
+    current: method(NoArgs, CaseInfoSchema.nullable()),
+    create: method(z.object({ path: FilePath, name: CaseName }).strict(), CaseInfoSchema),
+    open: method(z.object({ path: FilePath }).strict(), CaseInfoSchema),
+    openDemo: method(NoArgs, CaseInfoSchema),
+    recent: method(NoArgs, z.array(RecentCaseSchema)),
+    /** Native save dialog where the host has one; `{path: null}` when cancelled. */
+    chooseNewPath: method(z.object({ suggestedName: z.string().max(LIMITS.caseName) }).strict(), PickedPath),
+    /** Native open dialog where the host has one; `{path: null}` when cancelled. */
+    chooseOpenPath: method(NoArgs, PickedPath),
+  },
+  files: {
+    /** Folders and case files in a folder, for the in-app file chooser of the web host. */
+    browse: method(z.object({ dir: FilePath.optional() }).strict(), DirListingSchema),
+  },
+  incidents: {
+    list: method(IncidentQuery, z.array(IncidentSchema)),
+    get: method(z.object({ id: Uuid }).strict(), IncidentSchema),
+    save: method(IncidentInputSchema, IncidentSchema),
+    delete: method(z.object({ id: Uuid }).strict(), IncidentSchema),
+    restore: method(z.object({ id: Uuid }).strict(), IncidentSchema),
+  },
+  geo: {
+    /** Country and admin areas at a point, from the offline basemap. */
+    lookup: method(z.object({ lon: Longitude, lat: Latitude }).strict(), AdminAreaSchema),
+  },
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ServiceName = keyof ApiContract;
+export type MethodName<S extends ServiceName> = keyof ApiContract[S] & string;
+
+type SpecOf<S extends ServiceName, M extends MethodName<S>> = ApiContract[S][M] extends MethodSpec<
+  infer A,
+  infer R
+>
+  ? { args: A; result: R }
+  : never;
+
+export type ArgsOf<S extends ServiceName, M extends MethodName<S>> = z.input<SpecOf<S, M>['args']>;
+export type ParsedArgsOf<S extends ServiceName, M extends MethodName<S>> = z.output<SpecOf<S, M>['args']>;
+export type ResultOf<S extends ServiceName, M extends MethodName<S>> = z.output<SpecOf<S, M>['result']>;
+
+/** What the renderer calls: `api.incidents.save({...})`. */
+export type FaultlineApi = {
+  [S in ServiceName]: { [M in MethodName<S>]: (args: ArgsOf<S, M>) => Promise<ResultOf<S, M>> };
+};
+
+/** What a host implements: the same table, receiving arguments already validated. */
+export type ApiHandlers = {
+  [S in ServiceName]: {
+    [M in MethodName<S>]: (args: ParsedArgsOf<S, M>) => ResultOf<S, M> | Promise<ResultOf<S, M>>;
+  };
+};
+
+/** Every method as a wire name, `service.method`. */
+export const METHOD_NAMES: string[] = Object.entries(apiContract).flatMap(([service, methods]) =>
+  Object.keys(methods).map((m) => `${service}.${m}`),
+);
+
+/** Events the Node side pushes to the UI. */
+export const EventSchemas = {
+  /** The open case changed on disk (by this window, a menu command or another process). */
+  'case.changed': z.object({ caseId: Uuid.nullable(), reason: z.string() }),
+  /** A native menu item was chosen (Electron); the UI runs the same command as its own menu. */
+  'menu.command': z.object({ command: z.string() }),
+} as const;
+export type EventName = keyof typeof EventSchemas;
+export type EventPayload<E extends EventName> = z.infer<(typeof EventSchemas)[E]>;

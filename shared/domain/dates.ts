@@ -1,0 +1,48 @@
+/**
+ * Dates in a case file are ISO 8601 text: an event date `YYYY-MM-DD`, optionally with a local
+ * time `YYYY-MM-DDTHH:MM`; audit timestamps are UTC `YYYY-MM-DDTHH:MM:SS.sssZ` (GeoPackage
+ * DATETIME). These helpers check that a date really exists (no 30 February) without relying on
+ * `Date.parse`, which silently rolls invalid dates over.
+ */
+
+const EVENT_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Returns a reason when `value` is not a real event date, or null when it is. */
+export function eventDateProblem(value: string): string | null {
+  const m = EVENT_DATE.exec(value);
+  if (!m) return 'Use the form YYYY-MM-DD (optionally with a time, YYYY-MM-DDTHH:MM)';
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1900 || year > 2100) return `The year ${year} is outside 1900–2100`;
+  if (month < 1 || month > 12) return `There is no month ${m[2]}`;
+  if (day < 1 || day > daysInMonth(year, month)) return `The date ${m[1]}-${m[2]}-${m[3]} does not exist`;
+  if (m[4] !== undefined) {
+    const [hour, minute] = [Number(m[4]), Number(m[5])];
+    if (hour > 23 || minute > 59) return `The time ${m[4]}:${m[5]} does not exist`;
+  }
+  return null;
+}
+
+export function isEventDate(value: string): boolean {
+  return eventDateProblem(value) === null;
+}
+
+/** The calendar day of an event date (drops the time part). */
+export function eventDay(value: string): string {
+  return value.slice(0, 10);
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+export function isTimestamp(value: string): boolean {
+  return TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** A GeoPackage DATETIME for now (or for `ms`). */
+export function timestamp(ms: number = Date.now()): string {
+  return new Date(ms).toISOString();
+}
