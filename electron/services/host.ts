@@ -1,0 +1,38 @@
+import type { ApiHandlers, EventName, EventPayload } from '../../shared/api/contract';
+
+/**
+ * What differs between hosts (Electron, web host, CLI); everything else is shared services.
+ */
+export interface HostHooks {
+  kind: 'electron' | 'web';
+  /** Native save dialog; undefined where the host has none (the UI then uses its own chooser). */
+  chooseNewPath?: (suggestedName: string) => Promise<string | null>;
+  /** Native open dialog; undefined where the host has none. */
+  chooseOpenPath?: () => Promise<string | null>;
+  /** Pushes an event to the UI. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Tells the host the open case changed (window title, recent-files menu). */
+  onCaseOpened?: (info: { name: string; path: string } | null) => void;
+}
+
+export interface ServicesOptions {
+  /** Per-user folder for settings and the recent-case list (and the demo case). */
+  userDataDir: string;
+  /** The folder holding `basemap/` (generated) and other resources. */
+  resourcesDir: string;
+  hooks: HostHooks;
+  /** Logs internal errors (never shown to the user as a stack trace). */
+  log?: (message: string, err?: unknown) => void;
+}
+
+export interface Services {
+  handlers: ApiHandlers;
+  /**
+   * Opens what the user should see first: the given case, else the most recent case that
+   * still exists, else the demo case (written to the user data folder on first start).
+   */
+  openInitialCase(path?: string): Promise<void>;
+  /** Recent cases for a native "Open Recent" menu. */
+  recentCases(): { path: string; name: string }[];
+  dispose(): void;
+}

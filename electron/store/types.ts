@@ -1,0 +1,33 @@
+import type { CaseInfo } from '../../shared/domain/case';
+import type { AdminArea, Incident, IncidentFields } from '../../shared/domain/incident';
+import type { IncidentQuery } from '../../shared/api/contract';
+
+/**
+ * The case store: one open GeoPackage case file. Implemented by `caseStore.ts` on
+ * better-sqlite3. Every method that writes runs in one transaction and keeps the R*Tree index
+ * in step. Methods throw `ApiError` (shared/api/errors) with a clear message on failure.
+ */
+export interface CaseStore {
+  readonly path: string;
+  info(): CaseInfo;
+  listIncidents(query: IncidentQuery): Incident[];
+  /** Throws ApiError('not_found') for an unknown id; returns tombstoned rows too. */
+  getIncident(id: string): Incident;
+  /**
+   * Creates (no id, or an id not in the case) or updates an incident. `admin` is derived by
+   * the caller from the basemap. Stamps created_at/updated_at/author/origin_case.
+   */
+  saveIncident(input: { id?: string; fields: IncidentFields }, admin: AdminArea, author: string): Incident;
+  /** Tombstones (sets deleted_at); the row stays so a merge can carry the deletion. */
+  deleteIncident(id: string, author: string): Incident;
+  /** Clears the tombstone (undo of a delete). */
+  restoreIncident(id: string, author: string): Incident;
+  close(): void;
+}
+
+export interface CreateCaseOptions {
+  name: string;
+  author: string;
+  /** Fixed case id (tests, demo); a random UUID otherwise. */
+  id?: string;
+}
