@@ -19,7 +19,6 @@ function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R): M
 }
 
 const NoArgs = z.object({}).strict();
-const Ok = z.object({ ok: z.literal(true) });
 
 export const BBox = z
   .tuple([Longitude, Latitude, Longitude, Latitude])

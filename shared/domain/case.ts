@@ -7,6 +7,7 @@ export const CaseName = z
   .trim()
   .min(1, 'The case needs a name')
   .max(LIMITS.caseName, `A case name is at most ${LIMITS.caseName} characters`)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), 'A case name must be a single line of text');
 
 export const FilePath = z

@@ -5,6 +5,7 @@ import { eventDateProblem, isTimestamp } from './dates';
 import { LIMITS } from './limits';
 
 /** A single line of text: no control characters other than tab. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
 function line(max: number, what: string) {

@@ -1,0 +1,237 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Counts painted pixels on the map's canvases, per pane: proof that features were drawn. */
+async function paintedPixels(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    for (const canvas of document.querySelectorAll<HTMLCanvasElement>('#fl-map canvas')) {
+      const pane = canvas.closest('.leaflet-pane')?.className.match(/leaflet-(fl-[a-z]+)-pane/)?.[1] ?? 'other';
+      const ctx = canvas.getContext('2d');
+      if (!ctx || !canvas.width || !canvas.height) continue;
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      counts[pane] = (counts[pane] ?? 0) + n;
+    }
+    return counts;
+  });
+}
+
+async function mapCenter(page: Page): Promise<{ lat: number; lon: number; zoom: number }> {
+  const map = page.locator('#fl-map');
+  const [lat, lon] = (await map.getAttribute('data-center'))!.split(',').map(Number);
+  return { lat: lat!, lon: lon!, zoom: Number(await map.getAttribute('data-zoom')) };
+}
+
+async function flyTo(page: Page, query: string): Promise<void> {
+  const search = page.getByRole('combobox', { name: 'Find a place' });
+  await search.fill(query);
+  await expect(page.locator('.fl-search-result').first()).toBeVisible();
+  await search.press('Enter');
+  await page.waitForTimeout(1200); // the fly animation
+}
+
+async function placeIncidentAtCentre(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '+ Incident' }).click();
+  const box = (await page.locator('#fl-map').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByRole('form', { name: 'New incident' })).toBeVisible();
+}
+
+async function incidentCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('incident-count').textContent()) ?? '';
+  return Number(text.split(' ').at(-1));
+}
+
+test('the offline basemap draws with the demo case, and nothing leaves the machine', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByTestId('case-title')).toHaveText('Western Balkans 2023 (demo)');
+  expect(Number(await page.locator('#fl-map').getAttribute('data-basemap-features'))).toBeGreaterThan(50);
+  await page.waitForTimeout(500);
+  const painted = await paintedPixels(page);
+  // Land fills most of the view; borders, entities and incidents are drawn on their own canvases.
+  expect(painted['fl-land'] ?? 0).toBeGreaterThan(200_000);
+  expect(painted['fl-lines'] ?? 0).toBeGreaterThan(2_000);
+  expect(painted['fl-areas'] ?? 0).toBeGreaterThan(10_000);
+  expect(painted['fl-incidents'] ?? 0).toBeGreaterThan(100);
+  expect(await incidentCount(page)).toBeGreaterThanOrEqual(7);
+  await expect(page.locator('.fl-label-town', { hasText: 'Sarajevo' })).toBeVisible();
+  await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap');
+  await expect(page.locator('.fl-legend')).toContainText('Inter-Entity Boundary Line');
+  await app.snapshot('basemap-demo-case');
+});
+
+test('search finds places in Latin, Albanian and Cyrillic spellings and flies there', async ({ app }) => {
+  const { page } = app;
+  for (const [query, lat, lon] of [
+    ['Leposaviq', 43.104, 20.803],
+    ['Звечан', 42.9075, 20.84],
+    ['Brcko', 44.872, 18.816],
+  ] as const) {
+    await flyTo(page, query);
+    const c = await mapCenter(page);
+    expect(Math.abs(c.lat - lat)).toBeLessThan(0.02);
+    expect(Math.abs(c.lon - lon)).toBeLessThan(0.02);
+    expect(c.zoom).toBeGreaterThanOrEqual(11);
+  }
+  await expect(page.locator('.fl-label-municipality').first()).toBeVisible();
+  await app.snapshot('search-brcko');
+});
+
+test('create an incident by clicking the map, edit it, undo, and find it after a restart', async ({ app }) => {
+  const { page } = app;
+  const before = await incidentCount(page);
+  await flyTo(page, 'Zvečan');
+  await placeIncidentAtCentre(page);
+  // Country, district and municipality come from the basemap.
+  await expect(page.getByTestId('admin-area')).toHaveText(/Kosovo · Mitrovica · Zvečan/);
+  await page.locator('#fl-field-title').fill('Roadblock on the Zvečan–Leposavić road');
+  await page.locator('#fl-field-occurred_at').fill('2023-05-30');
+  await page.locator('#fl-field-event_type').selectOption('Protests');
+  await expect(page.locator('#fl-field-sub_event_type')).toHaveValue('Peaceful protest');
+  await page.locator('#fl-field-actor1').fill('Protesters (Kosovo Serbs)');
+  await page.locator('#fl-field-injured').fill('2');
+  await page.locator('#fl-field-reliability').selectOption('B');
+  await page.locator('#fl-field-credibility').selectOption('2');
+  await page.locator('#fl-field-tags').fill('north Kosovo, roadblock');
+  await app.snapshot('incident-form');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('form', { name: 'New incident' })).toBeHidden();
+  expect(await incidentCount(page)).toBe(before + 1);
+  const row = page.locator('.fl-row', { hasText: 'Roadblock on the Zvečan–Leposavić road' });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Zvečan');
+
+  // Edit through the popup.
+  await row.click();
+  const popup = page.locator('.leaflet-popup .fl-popup');
+  await expect(popup).toContainText('Roadblock on the Zvečan–Leposavić road');
+  await expect(popup).toContainText('B2');
+  await popup.getByRole('button', { name: 'Edit' }).click();
+  await page.locator('#fl-field-title').fill('Roadblock near Zvečan (edited)');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('.fl-row', { hasText: 'Roadblock near Zvečan (edited)' })).toBeVisible();
+
+  // Undo brings back the first title, redo the edit, undo again.
+  await page.locator('#fl-map').click({ position: { x: 10, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.fl-row', { hasText: 'Roadblock on the Zvečan–Leposavić road' })).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.locator('.fl-row', { hasText: 'Roadblock near Zvečan (edited)' })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.fl-row', { hasText: 'Roadblock on the Zvečan–Leposavić road' })).toBeVisible();
+
+  // Saved as made: it is there after closing and reopening the app.
+  await app.restart();
+  const reopened = app.page.locator('.fl-row', { hasText: 'Roadblock on the Zvečan–Leposavić road' });
+  await expect(reopened).toBeVisible();
+  await reopened.click();
+  await expect(app.page.locator('.leaflet-popup .fl-popup')).toContainText('north Kosovo, roadblock');
+  await app.snapshot('incident-after-restart');
+});
+
+test('delete with undo, and drag an incident to move it', async ({ app }) => {
+  const { page } = app;
+  const before = await incidentCount(page);
+  const row = page.locator('.fl-row', { hasText: 'Banjska attack' });
+  await row.click();
+  const popup = page.locator('.leaflet-popup .fl-popup');
+  await popup.getByRole('button', { name: 'Delete' }).click();
+  await expect(row).toBeHidden();
+  expect(await incidentCount(page)).toBe(before - 1);
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect(row).toBeVisible();
+  expect(await incidentCount(page)).toBe(before);
+
+  // Drag the selected incident's handle 80 px to the east.
+  await row.click();
+  await page.keyboard.press('Escape');
+  const handle = page.locator('.fl-drag-handle');
+  await expect(handle).toBeVisible();
+  const box = (await handle.boundingBox())!;
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  const metaBefore = await row.locator('.fl-row-meta').textContent();
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 40, y, { steps: 5 });
+  await page.mouse.move(x + 80, y, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.locator('.fl-toast', { hasText: 'Moved' })).toBeVisible();
+  await row.click();
+  await popup.getByRole('button', { name: 'Edit' }).click();
+  const lon = Number(await page.locator('#fl-field-lon').inputValue());
+  expect(lon).toBeGreaterThan(20.78);
+  await page.keyboard.press('Escape');
+  expect(metaBefore).toBeTruthy();
+});
+
+test('a hostile title renders as text, never as HTML', async ({ app }) => {
+  const { page } = app;
+  const hostile = '<img src=x onerror="window.__pwned=1">&amp; "quoted" Лепосавић';
+  await flyTo(page, 'Leposaviq');
+  await placeIncidentAtCentre(page);
+  await page.locator('#fl-field-title').fill(hostile);
+  await page.locator('#fl-field-occurred_at').fill('2023-06-01');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const row = page.locator('.fl-row').filter({ hasText: 'onerror' });
+  await expect(row.locator('.fl-row-title')).toHaveText(hostile);
+  await row.click();
+  const title = page.locator('.leaflet-popup .fl-popup-title');
+  await expect(title).toHaveText(hostile);
+  expect(await page.locator('.leaflet-popup img, .fl-panel img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await app.snapshot('hostile-title');
+});
+
+test('bad input is refused with a clear message and nothing is saved', async ({ app }) => {
+  const { page } = app;
+  const before = await incidentCount(page);
+  await placeIncidentAtCentre(page);
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+
+  await save.click();
+  await expect(page.locator('[data-error-for="title"]')).toHaveText('Title is required');
+
+  await page.locator('#fl-field-title').fill('Checkpoint incident');
+  await page.locator('#fl-field-occurred_at').fill('2023-02-30');
+  await save.click();
+  await expect(page.locator('[data-error-for="occurred_at"]')).toHaveText('The date 2023-02-30 does not exist');
+
+  await page.locator('#fl-field-occurred_at').fill('2023-02-28');
+  await page.locator('#fl-field-fatalities').fill('-3');
+  await page.locator('#fl-field-lat').fill('95');
+  await save.click();
+  await expect(page.locator('[data-error-for="fatalities"]')).toHaveText('Fatalities cannot be negative');
+  await expect(page.locator('[data-error-for="lat"]')).toHaveText('Latitude must be between -90 and 90');
+
+  await page.locator('#fl-field-fatalities').fill('0');
+  await page.locator('#fl-field-lat').fill('43.1');
+  await page.locator('#fl-field-notes').fill('x'.repeat(20_001));
+  await save.click();
+  await expect(page.locator('[data-error-for="notes"]')).toContainText('longer than 20,000 characters');
+  await app.snapshot('invalid-input');
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(await incidentCount(page)).toBe(before);
+  await app.restart();
+  expect(await incidentCount(app.page)).toBe(before);
+});
+
+test('create a new case, switch back to the demo case through Open', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: /New Case/ }).click();
+  await page.getByLabel('Case name').fill('Brčko watch');
+  await page.getByLabel('Folder').fill(app.workDir);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByTestId('case-title')).toHaveText('Brčko watch');
+  expect(await incidentCount(page)).toBe(0);
+
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: /Open Case/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Open case' })).toContainText('Western Balkans 2023 (demo)');
+  await page.getByRole('button', { name: /Western Balkans 2023 \(demo\)/ }).click();
+  await expect(page.getByTestId('case-title')).toHaveText('Western Balkans 2023 (demo)');
+  expect(await incidentCount(page)).toBeGreaterThanOrEqual(7);
+});

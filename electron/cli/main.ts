@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../../shared/api/errors';
+import { defaultUserDataDir, rendererDir, resourcesDir, appVersion } from '../paths';
+import { createGeoService } from '../services/geoService';
+import { writeDemoCase } from '../demo/demoCase';
+import { inspectCaseFile } from '../store/inspectCaseFile';
+import { openCaseReadOnly } from '../store/caseStore';
+import { startWebHost } from '../webhost/server';
+
+/** A failure the user caused or can fix: printed as one line, exit code `exitCode`. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+const USAGE = `Usage: faultline <command> [options]
+
+Commands:
+  demo <out.gpkg>                 write the demo case to a new file
+  stats <case.gpkg> [--json]      counts and date range of a case
+  validate <file> [--json]        check that a file is a valid Faultline case
+  serve [case.gpkg] [--port N]    start the web host on 127.0.0.1 and print its URL
+  version                         print the version
+
+Options:
+  --json      machine-readable output
+  -h, --help  this help`;
+
+type Out = { json: boolean };
+
+function print(out: Out, value: unknown, human: string): void {
+  process.stdout.write(out.json ? JSON.stringify(value) + '\n' : human + '\n');
+}
+
+function needFile(arg: string | undefined, what: string): string {
+  if (!arg) throw new CliError(`faultline: ${what} is missing (see faultline --help)`, 2);
+  return resolve(arg);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  const out: Out = { json: Boolean(values.json) };
+  if (values.help || !command) {
+    process.stdout.write(USAGE + '\n');
+    return command || values.help ? 0 : 2;
+  }
+
+  switch (command) {
+    case 'version':
+      print(out, { version: appVersion() }, appVersion());
+      return 0;
+
+    case 'demo': {
+      const target = needFile(rest[0], 'the output file');
+      if (existsSync(target)) throw new CliError(`faultline: ${target} already exists; choose a new file name`);
+      const geo = createGeoService(resourcesDir());
+      writeDemoCase(target, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places() });
+      const info = openCaseReadOnly(target, (s) => s.info());
+      print(out, { path: target, incidents: info.counts.incidents, zones: info.counts.zones }, `Wrote the demo case to ${target} (${info.counts.incidents} incidents)`);
+      return 0;
+    }
+
+    case 'stats': {
+      const target = needFile(rest[0], 'the case file');
+      const info = openCaseReadOnly(target, (s) => s.info());
+      const stats = { incidents: info.counts.incidents, zones: info.counts.zones, first: info.first, last: info.last };
+      print(
+        out,
+        stats,
+        `${info.name}\n  incidents: ${stats.incidents}\n  zones:     ${stats.zones}\n  dates:     ${stats.first ?? '–'} to ${stats.last ?? '–'}`,
+      );
+      return 0;
+    }
+
+    case 'validate': {
+      const target = needFile(rest[0], 'the file to check');
+      const result = inspectCaseFile(target);
+      if (!result.ok) {
+        if (out.json) print(out, { valid: false, problem: result.problem, message: result.message }, '');
+        throw new CliError(`faultline: ${result.message}`);
+      }
+      print(out, { valid: true, ...result.info }, `${target}: valid Faultline case “${result.info.name}” (schema ${result.info.schemaVersion}, ${result.info.incidents} incidents, ${result.info.zones} zones)`);
+      return 0;
+    }
+
+    case 'serve': {
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`faultline: --port must be a number from 0 to 65535`, 2);
+      const host = await startWebHost({
+        port,
+        casePath: rest[0] ? resolve(rest[0]) : undefined,
+        userDataDir: defaultUserDataDir(),
+        resourcesDir: resourcesDir(),
+        rendererDir: rendererDir(),
+        log: (m, e) => process.stderr.write(`${m}${e ? `: ${e instanceof Error ? e.message : String(e)}` : ''}\n`),
+      });
+      print(out, { url: host.url, port: host.port }, `Faultline is running at ${host.url}\nOpen that address in Chromium or Chrome. Press Ctrl+C to stop.`);
+      const stop = () => {
+        host.close().finally(() => process.exit(0));
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return new Promise<number>(() => {}); // runs until stopped
+    }
+
+    default:
+      throw new CliError(`faultline: unknown command “${command}” (see faultline --help)`, 2);
+  }
+}
+
+/** Entry point: every failure is one line on stderr and a non-zero exit, never a stack trace. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await run(argv);
+  } catch (err) {
+    if (err instanceof CliError) {
+      if (err.message) process.stderr.write(err.message + '\n');
+      process.exitCode = err.exitCode;
+    } else if (err instanceof ApiError) {
+      process.stderr.write(`faultline: ${err.message}\n`);
+      process.exitCode = 1;
+    } else if (err instanceof TypeError && (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`faultline: ${err.message} (see faultline --help)\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`faultline: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      if (process.env.FAULTLINE_DEBUG) console.error(err);
+      process.exitCode = 70;
+    }
+  }
+}

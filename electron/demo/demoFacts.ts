@@ -1,0 +1,261 @@
+import type { IncidentFields } from '../../shared/domain/incident';
+
+/**
+ * The facts behind the demo case: the 2023 escalation in northern Kosovo and the
+ * militarisation of Republika Srpska's police described in the seed article, with figures as
+ * public reporting gave them. Each becomes an incident located at a GeoNames place (resolved
+ * by the demo builder from the offline gazetteer), with a geo precision that says honestly how
+ * well the location is known. Every item is illustrative, not an assessment.
+ */
+export interface DemoFact {
+  /** Stable key: the incident id is derived from it, so every demo case has the same ids. */
+  key: string;
+  /** GeoNames place to locate the incident at; the first one found in the gazetteer is used. */
+  places: string[];
+  fields: Omit<IncidentFields, 'lon' | 'lat' | 'notes' | 'tags'> & { notes: string; tags: string[] };
+}
+
+export const DEMO_NOTE =
+  'Illustrative demo entry compiled from public reporting for training; not an assessment.';
+
+export const DEMO_FACTS: DemoFact[] = [
+  {
+    key: 'zvecan-municipal-buildings-2023-05-26',
+    places: ['Zvečan'],
+    fields: {
+      title: 'Police escort new mayors into municipal buildings; Serb protesters dispersed with tear gas',
+      occurred_at: '2023-05-26',
+      time_precision: 1,
+      event_type: 'Protests',
+      sub_event_type: 'Protest with intervention',
+      actor1: 'Protesters (Kosovo Serbs)',
+      actor2: 'Police Forces of Kosovo (2008-)',
+      fatalities: 0,
+      injured: 0,
+      location_name: 'Zvečan',
+      geo_precision: 1,
+      source: 'Reuters; Associated Press, 26 May 2023',
+      source_url: '',
+      reliability: 'B',
+      credibility: 2,
+      notes:
+        'Kosovo police entered the municipal buildings of Zvečan, Leposavić and Zubin Potok so that ethnic Albanian mayors elected in April (on a very low, boycotted turnout) could take office; Serbs gathered outside were dispersed with tear gas. Injured not reliably counted in early reports (recorded as 0).',
+      tags: ['north Kosovo', 'municipal crisis 2023'],
+    },
+  },
+  {
+    key: 'zvecan-riot-kfor-2023-05-29',
+    places: ['Zvečan'],
+    fields: {
+      title: 'Riot at Zvečan municipal building: KFOR peacekeepers injured',
+      occurred_at: '2023-05-29',
+      time_precision: 1,
+      event_type: 'Riots',
+      sub_event_type: 'Mob violence',
+      actor1: 'Rioters (Kosovo Serbs)',
+      actor2: 'KFOR: NATO Kosovo Force',
+      fatalities: 0,
+      injured: 30,
+      location_name: 'Zvečan',
+      geo_precision: 1,
+      source: 'NATO / KFOR statement and Reuters, 29 May 2023',
+      source_url: '',
+      reliability: 'A',
+      credibility: 2,
+      notes:
+        'Ethnic Serb protesters clashed with KFOR troops guarding the municipal building. KFOR reported about 30 soldiers (Italian and Hungarian contingents) injured, some by improvised explosive devices; Serbian officials reported 52 protesters injured. NATO then sent about 700 more troops.',
+      tags: ['north Kosovo', 'KFOR', 'municipal crisis 2023'],
+    },
+  },
+  {
+    key: 'kfor-reinforcement-2023-05-30',
+    places: ['Pristina', 'Prishtinë'],
+    fields: {
+      title: 'NATO orders additional troops to KFOR after the Zvečan clashes',
+      occurred_at: '2023-05-30',
+      time_precision: 1,
+      event_type: 'Strategic developments',
+      sub_event_type: 'Change to group/activity',
+      actor1: 'NATO',
+      actor2: 'KFOR: NATO Kosovo Force',
+      fatalities: 0,
+      injured: 0,
+      location_name: 'Kosovo (KFOR headquarters, Pristina)',
+      geo_precision: 3,
+      source: 'NATO Joint Force Command Naples, 30 May 2023',
+      source_url: '',
+      reliability: 'A',
+      credibility: 1,
+      notes:
+        'About 700 troops of NATO’s Operational Reserve Force for the Western Balkans deployed, with a further battalion on heightened readiness. Located at the KFOR headquarters town for mapping only: the reinforcement concerns Kosovo as a whole (geo precision 3).',
+      tags: ['KFOR', 'reinforcement'],
+    },
+  },
+  {
+    key: 'kosovo-police-officers-detained-2023-06-14',
+    places: ['Leposaviq', 'Leposavić'],
+    fields: {
+      title: 'Serbian forces detain three Kosovo police officers near the boundary',
+      occurred_at: '2023-06-14',
+      time_precision: 1,
+      event_type: 'Strategic developments',
+      sub_event_type: 'Arrests',
+      actor1: 'Police Forces of Serbia (2012-)',
+      actor2: 'Police Forces of Kosovo (2008-)',
+      fatalities: 0,
+      injured: 0,
+      location_name: 'Boundary area near Leposavić',
+      geo_precision: 2,
+      source: 'Reuters, 14 June 2023',
+      source_url: '',
+      reliability: 'B',
+      credibility: 3,
+      notes:
+        'Kosovo said its officers were seized inside Kosovo; Serbia said they were arrested on its territory. The exact place is disputed, hence geo precision 2 (near the named place). Released on 26 June 2023.',
+      tags: ['boundary', 'detention'],
+    },
+  },
+  {
+    key: 'banjska-attack-2023-09-24',
+    places: ['Banjska', 'Zvečan'],
+    fields: {
+      title: 'Banjska attack: armed group ambushes Kosovo police patrol, monastery siege',
+      occurred_at: '2023-09-24',
+      time_precision: 1,
+      event_type: 'Battles',
+      sub_event_type: 'Armed clash',
+      actor1: 'Unidentified armed group (Kosovo Serbs)',
+      actor2: 'Police Forces of Kosovo (2008-)',
+      fatalities: 4,
+      injured: 1,
+      location_name: 'Banjska (Zvečan municipality)',
+      geo_precision: 2,
+      source: 'Reuters; Kosovo Police; seed article (Reaction, Nov 2023)',
+      source_url: '',
+      reliability: 'B',
+      credibility: 1,
+      notes:
+        'About 30 heavily armed men blocked a road and attacked a police patrol near the village of Banjska, killing one police officer and wounding another, then held out in the Banjska monastery; three attackers were killed in the ensuing fighting. Located near Banjska (geo precision 2) when the village is not in the gazetteer.',
+      tags: ['north Kosovo', 'Banjska'],
+    },
+  },
+  {
+    key: 'serbian-buildup-2023-09-29',
+    places: ['Raška'],
+    fields: {
+      title: 'Serbian military build-up reported along the boundary with Kosovo',
+      occurred_at: '2023-09-29',
+      time_precision: 2,
+      event_type: 'Strategic developments',
+      sub_event_type: 'Change to group/activity',
+      actor1: 'Military Forces of Serbia (2012-)',
+      actor2: '',
+      fatalities: 0,
+      injured: 0,
+      location_name: 'Serbian side of the boundary (Raška district)',
+      geo_precision: 3,
+      source: 'US National Security Council spokesperson, 29 September 2023',
+      source_url: '',
+      reliability: 'B',
+      credibility: 2,
+      notes:
+        'Washington described an unprecedented staging of advanced Serbian artillery, tanks and mechanised infantry units along the boundary after the Banjska attack and urged withdrawal. Positions were not published: located at Raška for the region only (geo precision 3).',
+      tags: ['Serbian army', 'build-up', 'boundary'],
+    },
+  },
+  {
+    key: 'blinken-vucic-call-2023-09-29',
+    places: ['Belgrade', 'Beograd'],
+    fields: {
+      title: 'US Secretary of State calls Serbia’s president to urge de-escalation',
+      occurred_at: '2023-09-29',
+      time_precision: 1,
+      event_type: 'Strategic developments',
+      sub_event_type: 'Other',
+      actor1: 'Government of the United States (2021-)',
+      actor2: 'Government of Serbia (2012-)',
+      fatalities: 0,
+      injured: 0,
+      location_name: 'Belgrade',
+      geo_precision: 3,
+      source: 'US Department of State readout, 29 September 2023',
+      source_url: '',
+      reliability: 'A',
+      credibility: 1,
+      notes: 'Antony Blinken spoke with Aleksandar Vučić and urged an immediate de-escalation and a return to dialogue.',
+      tags: ['diplomacy', 'de-escalation'],
+    },
+  },
+  {
+    key: 'serbian-drawdown-2023-10-01',
+    places: ['Raška'],
+    fields: {
+      title: 'Serbia announces drawdown of forces near the boundary',
+      occurred_at: '2023-10-01',
+      time_precision: 1,
+      event_type: 'Strategic developments',
+      sub_event_type: 'Change to group/activity',
+      actor1: 'Military Forces of Serbia (2012-)',
+      actor2: '',
+      fatalities: 0,
+      injured: 0,
+      location_name: 'Serbian side of the boundary (Raška district)',
+      geo_precision: 3,
+      source: 'Financial Times interview with Aleksandar Vučić, 1 October 2023',
+      source_url: '',
+      reliability: 'B',
+      credibility: 3,
+      notes:
+        'Vučić said he had ordered troops near the boundary reduced (reported from about 8,350 to 4,500) and that Serbia had no intention of entering Kosovo. Not independently verified.',
+      tags: ['Serbian army', 'drawdown', 'boundary'],
+    },
+  },
+  {
+    key: 'rs-police-heavy-weapons-2023-10',
+    places: ['Banja Luka'],
+    fields: {
+      title: 'Republika Srpska police reported equipped with heavy weapons and armoured carriers',
+      occurred_at: '2023-10-15',
+      time_precision: 3,
+      event_type: 'Strategic developments',
+      sub_event_type: 'Change to group/activity',
+      actor1: 'Police Forces of Bosnia and Herzegovina (Republika Srpska)',
+      actor2: '',
+      fatalities: 0,
+      injured: 0,
+      location_name: 'Republika Srpska (Ministry of Interior, Banja Luka)',
+      geo_precision: 3,
+      source: 'Tim Marshall in Reaction, October 2023, as quoted by the seed article',
+      source_url: '',
+      reliability: 'C',
+      credibility: 3,
+      notes:
+        'Commentary describes Republika Srpska’s police force as increasingly resembling an army, with heavy machine guns and armoured personnel carriers supplied through Moscow. A trend rather than a dated event: month precision, located at the entity’s seat of government.',
+      tags: ['Republika Srpska', 'police', 'Russia'],
+    },
+  },
+  {
+    key: 'kfor-5000-2023-11-28',
+    places: ['Pristina', 'Prishtinë'],
+    fields: {
+      title: 'NATO weighs a permanent increase of KFOR, now about 5,000 troops',
+      occurred_at: '2023-11-28',
+      time_precision: 2,
+      event_type: 'Strategic developments',
+      sub_event_type: 'Change to group/activity',
+      actor1: 'NATO',
+      actor2: 'KFOR: NATO Kosovo Force',
+      fatalities: 0,
+      injured: 0,
+      location_name: 'Kosovo (KFOR headquarters, Pristina)',
+      geo_precision: 3,
+      source: 'NATO Secretary General at the foreign ministers’ meeting, Brussels; seed article (Reaction)',
+      source_url: '',
+      reliability: 'A',
+      credibility: 1,
+      notes:
+        'About 1,000 additional soldiers sent in the preceding months brought KFOR to roughly 5,000; the Secretary General confirmed NATO was looking at a permanent increase. Located at KFOR headquarters for mapping only (geo precision 3).',
+      tags: ['KFOR', 'reinforcement'],
+    },
+  },
+];

@@ -1,0 +1,134 @@
+import L from 'leaflet';
+import type { Incident } from '../../shared/domain/incident';
+import type { IncidentState } from '../state/incidentState';
+import { incidentPopup, type PopupActions } from './incidentPopup';
+import { incidentColor, incidentRadius } from './incidentStyle';
+
+export interface IncidentLayerOptions extends PopupActions {
+  move(incident: Incident, lon: number, lat: number): void;
+  /** Filter applied to what is drawn (time range, event types). */
+  visible(incident: Incident): boolean;
+}
+
+/**
+ * Incidents as circle markers on one canvas (thousands stay fast), coloured by event type and
+ * sized by casualties. The selected incident gets a ring and a draggable handle (a single DOM
+ * marker) to move it.
+ */
+export class IncidentLayer {
+  readonly group: L.FeatureGroup;
+  private readonly _markers = new Map<string, L.CircleMarker>();
+  private readonly _renderer: L.Canvas;
+  private _selectedId: string | null = null;
+  private _ring: L.CircleMarker | null = null;
+  private _handle: L.Marker | null = null;
+
+  constructor(
+    private readonly _map: L.Map,
+    private readonly _state: IncidentState,
+    private readonly _options: IncidentLayerOptions,
+  ) {
+    const pane = _map.createPane('fl-incidents');
+    pane.style.zIndex = '420';
+    this._renderer = L.canvas({ pane: 'fl-incidents', padding: 0.3, tolerance: 3 });
+    this.group = L.featureGroup();
+    _state.onChange((change) => {
+      if (change.kind === 'reset') this.redrawAll();
+      else if (change.kind === 'upsert') this._upsert(change.incident);
+      else this._remove(change.id);
+    });
+  }
+
+  redrawAll(): void {
+    this.group.clearLayers();
+    this._markers.clear();
+    for (const incident of this._state.all()) this._upsert(incident);
+    if (this._selectedId && !this._state.get(this._selectedId)) this.select(null);
+  }
+
+  get selectedId(): string | null {
+    return this._selectedId;
+  }
+
+  select(id: string | null, openPopup = false): void {
+    this._selectedId = id;
+    this._ring?.remove();
+    this._handle?.remove();
+    this._ring = null;
+    this._handle = null;
+    const incident = id ? this._state.get(id) : undefined;
+    const marker = id ? this._markers.get(id) : undefined;
+    if (!incident || !marker) return;
+    const at = marker.getLatLng();
+    this._ring = L.circleMarker(at, {
+      renderer: this._renderer,
+      radius: incidentRadius(incident) + 5,
+      color: '#111',
+      weight: 2.5,
+      fill: false,
+      interactive: false,
+    }).addTo(this._map);
+    this._handle = L.marker(at, {
+      draggable: true,
+      keyboard: true,
+      title: `Drag to move “${incident.fields.title}”`,
+      icon: L.divIcon({ className: 'fl-drag-handle', iconSize: [22, 22], iconAnchor: [11, 11] }),
+      zIndexOffset: 1000,
+    }).addTo(this._map);
+    this._handle.on('click', () => marker.openPopup());
+    this._handle.on('dragend', () => {
+      const to = this._handle!.getLatLng();
+      this._options.move(incident, round6(to.lng), round6(to.lat));
+    });
+    if (openPopup) marker.openPopup();
+  }
+
+  /** Screen position of an incident's marker (used by tests and the keyboard). */
+  markerPoint(id: string): L.Point | null {
+    const marker = this._markers.get(id);
+    return marker ? this._map.latLngToContainerPoint(marker.getLatLng()) : null;
+  }
+
+  private _upsert(incident: Incident): void {
+    this._remove(incident.id, false);
+    if (!this._options.visible(incident)) return;
+    const marker = L.circleMarker([incident.fields.lat, incident.fields.lon], {
+      renderer: this._renderer,
+      radius: incidentRadius(incident),
+      color: '#ffffff',
+      weight: 1.5,
+      fillColor: incidentColor(incident.fields.event_type),
+      fillOpacity: 0.92,
+      bubblingMouseEvents: false,
+    });
+    marker.bindPopup(() => incidentPopup(this._state.get(incident.id) ?? incident, this._options), {
+      maxWidth: 360,
+      minWidth: 260,
+      autoPanPadding: [40, 40],
+    });
+    marker.on('click', () => this.select(incident.id));
+    marker.bindTooltip(() => textTooltip(this._state.get(incident.id) ?? incident), { direction: 'top', offset: [0, -8] });
+    this._markers.set(incident.id, marker);
+    this.group.addLayer(marker);
+    if (this._selectedId === incident.id) this.select(incident.id);
+  }
+
+  private _remove(id: string, clearSelection = true): void {
+    const marker = this._markers.get(id);
+    if (marker) {
+      this.group.removeLayer(marker);
+      this._markers.delete(id);
+    }
+    if (clearSelection && this._selectedId === id) this.select(null);
+  }
+}
+
+function textTooltip(incident: Incident): HTMLElement {
+  const div = document.createElement('div');
+  div.textContent = `${incident.fields.occurred_at} · ${incident.fields.title}`;
+  return div;
+}
+
+function round6(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}

@@ -1,0 +1,104 @@
+import { createPlaceIndex } from '../../shared/places/placeIndex';
+import type { PlaceRecord } from '../map/basemapData';
+import { el, clear } from '../ui/dom';
+
+/**
+ * The place search box: offline, over the GeoNames gazetteer, accepting Latin, Albanian and
+ * Cyrillic spellings. Enter flies to the best match; arrows pick another.
+ */
+export class PlaceSearch {
+  readonly element: HTMLElement;
+  readonly input: HTMLInputElement;
+  private readonly _results: HTMLElement;
+  private _index: ReturnType<typeof createPlaceIndex> | null = null;
+  private _matches: PlaceRecord[] = [];
+  private _active = 0;
+
+  constructor(private readonly _flyTo: (place: PlaceRecord) => void) {
+    this.input = el('input', {
+      type: 'search',
+      class: 'fl-input fl-search-input',
+      placeholder: 'Find a place… (Ctrl+F)',
+      'aria-label': 'Find a place',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      role: 'combobox',
+      'aria-expanded': 'false',
+      'aria-controls': 'fl-search-results',
+    });
+    this._results = el('ul', { class: 'fl-search-results', id: 'fl-search-results', role: 'listbox', hidden: true });
+    this.element = el('div', { class: 'fl-search' }, this.input, this._results);
+    this.input.addEventListener('input', () => this._update());
+    this.input.addEventListener('keydown', (e) => this._onKey(e));
+    this.input.addEventListener('blur', () => window.setTimeout(() => this._hide(), 150));
+  }
+
+  setPlaces(places: PlaceRecord[]): void {
+    this._index = createPlaceIndex(places);
+  }
+
+  focus(): void {
+    this.input.focus();
+    this.input.select();
+  }
+
+  private _update(): void {
+    const q = this.input.value.trim();
+    this._matches = q && this._index ? this._index.search(q, 8).map((m) => m.place) : [];
+    this._active = 0;
+    this._render(q);
+  }
+
+  private _render(q: string): void {
+    clear(this._results);
+    if (!q) return this._hide();
+    if (!this._matches.length) {
+      this._results.append(el('li', { class: 'fl-search-empty', text: `No place called “${q}” in the gazetteer` }));
+    }
+    this._matches.forEach((place, i) => {
+      this._results.append(
+        el('li', {
+          class: `fl-search-result${i === this._active ? ' fl-active' : ''}`,
+          role: 'option',
+          'aria-selected': String(i === this._active),
+          onmousedown: (e: Event) => {
+            e.preventDefault();
+            this._choose(i);
+          },
+        },
+        el('span', { class: 'fl-search-name', text: place.name }),
+        el('span', { class: 'fl-search-where', text: [place.admin1, place.country].filter(Boolean).join(', ') })),
+      );
+    });
+    this._results.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
+  }
+
+  private _hide(): void {
+    this._results.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+  }
+
+  private _onKey(e: KeyboardEvent): void {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!this._matches.length) return;
+      this._active = (this._active + (e.key === 'ArrowDown' ? 1 : -1) + this._matches.length) % this._matches.length;
+      this._render(this.input.value.trim());
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (this._matches.length) this._choose(this._active);
+    } else if (e.key === 'Escape') {
+      this._hide();
+      this.input.blur();
+    }
+  }
+
+  private _choose(i: number): void {
+    const place = this._matches[i];
+    if (!place) return;
+    this.input.value = place.name;
+    this._hide();
+    this._flyTo(place);
+  }
+}

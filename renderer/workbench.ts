@@ -1,0 +1,384 @@
+import L from 'leaflet';
+import type { AppInfo, FaultlineApi } from '../shared/api/contract';
+import type { CaseInfo } from '../shared/domain/case';
+import { newIncidentFields, type Incident, type IncidentFields } from '../shared/domain/incident';
+import { UndoStack } from './history/undoStack';
+import { IncidentState } from './state/incidentState';
+import { loadBasemapFiles, type PlaceRecord } from './map/basemapData';
+import { createBasemapLayers } from './map/basemapLayers';
+import { createMap, DEFAULT_VIEW } from './map/createMap';
+import { IncidentLayer } from './map/incidentLayer';
+import { LegendControl } from './map/legendControl';
+import { IncidentPanel } from './panels/incidentPanel';
+import { IncidentForm } from './forms/incidentForm';
+import { PlaceSearch } from './search/placeSearch';
+import { showNewCaseDialog, showOpenCaseDialog, showPreferencesDialog } from './dialogs/caseDialogs';
+import { createMenuBar, type MenuSpec } from './ui/menuBar';
+import { $, el, isTextEditing } from './ui/dom';
+import { errorMessage, toast } from './ui/toast';
+import type { HostConnection } from './api/hostClient';
+
+const MOD = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+';
+
+/** The workbench window: wires the map, the panels, the forms and the commands together. */
+export class Workbench {
+  private readonly _api: FaultlineApi;
+  private readonly _history = new UndoStack();
+  private readonly _state: IncidentState;
+  private _map!: L.Map;
+  private _incidents!: IncidentLayer;
+  private _panel!: IncidentPanel;
+  private readonly _search: PlaceSearch;
+  private _case: CaseInfo | null = null;
+  private _placing = false;
+  private _form: { form: IncidentForm; preview: L.Marker | null; incident: Incident | null } | null = null;
+  private readonly _drawer = el('aside', { class: 'fl-drawer', hidden: true, 'aria-label': 'Incident form' });
+  private readonly _caseTitle = el('span', { class: 'fl-case-title', 'data-testid': 'case-title' });
+  private readonly _undoButton = el('button', { type: 'button', class: 'fl-btn', text: '↶ Undo', disabled: true });
+  private readonly _redoButton = el('button', { type: 'button', class: 'fl-btn', text: '↷ Redo', disabled: true });
+  private readonly _addButton = el('button', { type: 'button', class: 'fl-btn fl-btn-primary', text: '+ Incident', title: 'Place an incident on the map (I)', 'aria-pressed': 'false' });
+  private readonly _coords = el('span', { class: 'fl-status-coords' });
+
+  constructor(
+    private readonly _host: HostConnection,
+    private readonly _app: AppInfo,
+  ) {
+    this._api = _host.api;
+    this._state = new IncidentState(this._api, this._history);
+    this._search = new PlaceSearch((place) => this._flyToPlace(place));
+  }
+
+  async start(root: HTMLElement): Promise<void> {
+    this._layout(root);
+    const files = await loadBasemapFiles();
+    this._map = createMap($('#fl-map', root), files.attribution);
+    const basemap = createBasemapLayers(files, this._map);
+    for (const layer of basemap.defaults) layer.addTo(this._map);
+    this._panel = new IncidentPanel(this._state, (incident) => this._focusIncident(incident), () => this._incidents.redrawAll());
+    $('#fl-side', root).append(this._panel.element);
+    this._incidents = new IncidentLayer(this._map, this._state, {
+      edit: (incident) => this._openForm(incident),
+      remove: (incident) => void this._delete(incident),
+      move: (incident, lon, lat) => void this._move(incident, lon, lat),
+      visible: (incident) => this._panel.matches(incident),
+    });
+    this._incidents.group.addTo(this._map);
+    L.control.layers(undefined, { ...basemap.overlays, Incidents: this._incidents.group }, { position: 'topright', collapsed: true }).addTo(this._map);
+    new LegendControl().addTo(this._map);
+    this._search.setPlaces(files.places);
+    this._wireMap();
+    this._wireKeyboard();
+    this._host.onEvent((name, payload) => {
+      if (name === 'menu.command') this._runMenuCommand((payload as { command: string }).command);
+      else if (name === 'case.changed' && (payload as { reason: string }).reason === 'opened') void this._caseOpened();
+    });
+    const mapElement = $('#fl-map', root);
+    mapElement.dataset.basemapFeatures = String(basemap.featureCount);
+    // The view as data attributes: lets tests (and a status readout) know where the map is.
+    const showView = () => {
+      const c = this._map.getCenter();
+      mapElement.dataset.center = `${c.lat.toFixed(5)},${c.lng.toFixed(5)}`;
+      mapElement.dataset.zoom = String(this._map.getZoom());
+    };
+    this._map.on('moveend', showView);
+    showView();
+    await this._caseOpened(true);
+    document.body.dataset.ready = 'true';
+  }
+
+  // ----- layout and commands -------------------------------------------------------------
+
+  private _layout(root: HTMLElement): void {
+    const menu: MenuSpec = {
+      File: [
+        { label: 'New Case…', shortcut: `${MOD}N`, run: () => this._newCase() },
+        { label: 'Open Case…', shortcut: `${MOD}O`, run: () => this._openCase() },
+        { label: 'Open Demo Case', run: () => void this._openDemo() },
+        'separator',
+        { label: 'Preferences…', run: () => showPreferencesDialog(this._api) },
+      ],
+      Edit: [
+        { label: 'Undo', shortcut: `${MOD}Z`, run: () => void this._undo(), enabled: () => this._history.canUndo },
+        { label: 'Redo', shortcut: `${MOD}Shift+Z`, run: () => void this._redo(), enabled: () => this._history.canRedo },
+        'separator',
+        { label: 'Add Incident', shortcut: 'I', run: () => this._setPlacing(true) },
+        { label: 'Delete Selected Incident', shortcut: 'Del', run: () => this._deleteSelected(), enabled: () => Boolean(this._incidents?.selectedId) },
+      ],
+      View: [
+        { label: 'Find Place…', shortcut: `${MOD}F`, run: () => this._search.focus() },
+        { label: 'Zoom to Incidents', run: () => this._fitToIncidents() },
+        { label: 'Zoom to Region', run: () => this._map.fitBounds(DEFAULT_VIEW) },
+        { label: 'Toggle Incidents Panel', run: () => this._togglePanel() },
+      ],
+    };
+    this._undoButton.addEventListener('click', () => void this._undo());
+    this._redoButton.addEventListener('click', () => void this._redo());
+    this._addButton.addEventListener('click', () => this._setPlacing(!this._placing));
+    this._history.onChange(() => {
+      this._undoButton.disabled = !this._history.canUndo;
+      this._redoButton.disabled = !this._history.canRedo;
+      this._undoButton.title = this._history.undoLabel ? `Undo ${this._history.undoLabel} (${MOD}Z)` : 'Nothing to undo';
+      this._redoButton.title = this._history.redoLabel ? `Redo ${this._history.redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo';
+    });
+    root.replaceChildren(
+      el('header', { class: 'fl-toolbar' },
+        el('span', { class: 'fl-brand', text: 'Faultline' }),
+        this._app.host === 'web' ? createMenuBar(menu) : null,
+        this._caseTitle,
+        this._search.element,
+        el('span', { class: 'fl-spacer' }),
+        this._addButton,
+        this._undoButton,
+        this._redoButton),
+      el('main', { class: 'fl-main' },
+        el('div', { id: 'fl-map', class: 'fl-map', role: 'application', 'aria-label': 'Map' }),
+        el('div', { id: 'fl-side', class: 'fl-side' }, this._drawer)),
+      el('footer', { class: 'fl-statusbar' },
+        this._coords,
+        el('span', { class: 'fl-spacer' }),
+        el('span', { class: 'fl-status-host', text: this._app.host === 'web' ? `Web host · Faultline ${this._app.version} · offline` : `Faultline ${this._app.version} · offline` })),
+    );
+  }
+
+  private _runMenuCommand(command: string): void {
+    const commands: Record<string, () => void> = {
+      'case.new': () => this._newCase(),
+      'case.open': () => this._openCase(),
+      'case.demo': () => void this._openDemo(),
+      'edit.undo': () => (isTextEditing() ? document.execCommand('undo') : void this._undo()),
+      'edit.redo': () => (isTextEditing() ? document.execCommand('redo') : void this._redo()),
+      'view.find': () => this._search.focus(),
+      'view.togglePanel': () => this._togglePanel(),
+      'app.preferences': () => showPreferencesDialog(this._api),
+    };
+    commands[command]?.();
+  }
+
+  private _wireKeyboard(): void {
+    document.addEventListener('keydown', (e) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'z' && !isTextEditing()) {
+        e.preventDefault();
+        void (e.shiftKey ? this._redo() : this._undo());
+      } else if (mod && key === 'y' && !isTextEditing()) {
+        e.preventDefault();
+        void this._redo();
+      } else if (mod && key === 'f') {
+        e.preventDefault();
+        this._search.focus();
+      } else if (mod && key === 'o' && this._app.host === 'web') {
+        e.preventDefault();
+        this._openCase();
+      } else if (mod && key === 'n' && this._app.host === 'web') {
+        e.preventDefault();
+        this._newCase();
+      } else if (!mod && !isTextEditing() && !document.querySelector('.fl-backdrop')) {
+        if (key === 'i' || key === 'a') this._setPlacing(true);
+        else if (key === 'escape') this._setPlacing(false);
+        else if (key === 'delete' || key === 'backspace') this._deleteSelected();
+      }
+    });
+  }
+
+  private _wireMap(): void {
+    this._map.on('click', (e: L.LeafletMouseEvent) => {
+      if (this._placing) {
+        this._setPlacing(false);
+        this._openNewForm(e.latlng);
+      } else {
+        this._incidents.select(null);
+        this._panel.select(null);
+      }
+    });
+    this._map.on('contextmenu', (e: L.LeafletMouseEvent) => {
+      L.popup({ closeButton: false, className: 'fl-context' })
+        .setLatLng(e.latlng)
+        .setContent(
+          el('button', {
+            type: 'button',
+            class: 'fl-btn fl-btn-small',
+            text: 'Add incident here',
+            onclick: () => {
+              this._map.closePopup();
+              this._openNewForm(e.latlng);
+            },
+          }),
+        )
+        .openOn(this._map);
+    });
+    this._map.on('mousemove', (e: L.LeafletMouseEvent) => {
+      this._coords.textContent = `${e.latlng.lat.toFixed(5)}° N  ${e.latlng.lng.toFixed(5)}° E`;
+    });
+  }
+
+  private _setPlacing(on: boolean): void {
+    this._placing = on;
+    this._addButton.setAttribute('aria-pressed', String(on));
+    this._addButton.classList.toggle('fl-active', on);
+    this._map.getContainer().classList.toggle('fl-placing', on);
+    if (on) toast('Click the map where the incident happened (Esc to cancel)', { timeoutMs: 3000 });
+  }
+
+  private _togglePanel(): void {
+    document.body.classList.toggle('fl-panel-hidden');
+    this._map.invalidateSize();
+  }
+
+  // ----- cases ---------------------------------------------------------------------------
+
+  private _newCase(): void {
+    showNewCaseDialog(this._api, this._app, () => void this._caseOpened());
+  }
+
+  private _openCase(): void {
+    showOpenCaseDialog(this._api, this._app, () => void this._caseOpened()).catch((err) => toast(errorMessage(err), { kind: 'error' }));
+  }
+
+  private async _openDemo(): Promise<void> {
+    try {
+      await this._api.case.openDemo({});
+      await this._caseOpened();
+    } catch (err) {
+      toast(errorMessage(err), { kind: 'error' });
+    }
+  }
+
+  /** Loads the open case into the window (also when another host command opened it). */
+  private async _caseOpened(first = false): Promise<void> {
+    const info = await this._api.case.current({});
+    const changedCase = info?.id !== this._case?.id || info?.path !== this._case?.path;
+    this._case = info;
+    this._caseTitle.textContent = info ? info.name : 'No case open';
+    this._caseTitle.title = info ? info.path : '';
+    document.title = info ? `${info.name} — Faultline` : 'Faultline';
+    if (!changedCase && !first) return;
+    this._closeForm();
+    this._history.clear();
+    if (info) await this._state.reload();
+    this._fitToIncidents();
+  }
+
+  private _fitToIncidents(): void {
+    const points = this._state.all().map((i) => L.latLng(i.fields.lat, i.fields.lon));
+    if (points.length) this._map.fitBounds(L.latLngBounds(points).pad(0.15), { maxZoom: 11 });
+    else this._map.fitBounds(DEFAULT_VIEW);
+  }
+
+  // ----- incidents -----------------------------------------------------------------------
+
+  private _focusIncident(incident: Incident): void {
+    this._panel.select(incident.id);
+    const target = L.latLng(incident.fields.lat, incident.fields.lon);
+    this._map.once('moveend', () => this._incidents.select(incident.id, true));
+    this._map.flyTo(target, Math.max(this._map.getZoom(), 11), { duration: 0.6 });
+  }
+
+  private _flyToPlace(place: PlaceRecord): void {
+    this._map.flyTo([place.lat, place.lon], 12, { duration: 0.8 });
+  }
+
+  private _openNewForm(at: L.LatLng): void {
+    const today = new Date().toISOString().slice(0, 10);
+    this._openForm(null, newIncidentFields(round6(at.lng), round6(at.lat), today));
+  }
+
+  private _openForm(incident: Incident | null, initial?: IncidentFields): void {
+    this._closeForm();
+    const fields = initial ?? incident!.fields;
+    let preview: L.Marker | null = null;
+    if (!incident) {
+      preview = L.marker([fields.lat, fields.lon], {
+        draggable: true,
+        title: 'New incident: drag to adjust',
+        icon: L.divIcon({ className: 'fl-new-marker', iconSize: [22, 22], iconAnchor: [11, 11] }),
+      }).addTo(this._map);
+      preview.on('dragend', () => {
+        const p = preview!.getLatLng();
+        form.setPosition(round6(p.lng), round6(p.lat));
+      });
+    }
+    const form = new IncidentForm({
+      api: this._api,
+      incident,
+      initial: fields,
+      save: async (next) => {
+        if (incident) {
+          await this._state.update(incident, next);
+          toast(`Saved “${next.title}”`, { action: { label: 'Undo', run: () => void this._undo() } });
+        } else {
+          const created = await this._state.create(next);
+          toast(`Added “${created.fields.title}”`, { action: { label: 'Undo', run: () => void this._undo() } });
+          this._panel.select(created.id);
+          this._incidents.select(created.id);
+        }
+        this._closeForm();
+      },
+      remove: incident ? () => void this._delete(incident).then(() => this._closeForm()) : undefined,
+      close: () => this._closeForm(),
+      onPositionChange: (lon, lat) => preview?.setLatLng([lat, lon]),
+    });
+    this._form = { form, preview, incident };
+    this._drawer.replaceChildren(form.element);
+    this._drawer.hidden = false;
+    document.body.classList.add('fl-form-open');
+    form.focus();
+  }
+
+  private _closeForm(): void {
+    if (!this._form) return;
+    this._form.preview?.remove();
+    this._form = null;
+    this._drawer.hidden = true;
+    this._drawer.replaceChildren();
+    document.body.classList.remove('fl-form-open');
+  }
+
+  private async _move(incident: Incident, lon: number, lat: number): Promise<void> {
+    try {
+      await this._state.move(incident, lon, lat);
+      toast(`Moved “${incident.fields.title}”`, { action: { label: 'Undo', run: () => void this._undo() } });
+    } catch (err) {
+      toast(errorMessage(err), { kind: 'error' });
+      this._incidents.redrawAll();
+    }
+  }
+
+  private async _delete(incident: Incident): Promise<void> {
+    try {
+      this._map.closePopup();
+      await this._state.delete(incident);
+      toast(`Deleted “${incident.fields.title}”`, { action: { label: 'Undo', run: () => void this._undo() } });
+    } catch (err) {
+      toast(errorMessage(err), { kind: 'error' });
+    }
+  }
+
+  private _deleteSelected(): void {
+    const id = this._incidents.selectedId;
+    const incident = id ? this._state.get(id) : undefined;
+    if (incident) void this._delete(incident);
+  }
+
+  private async _undo(): Promise<void> {
+    try {
+      const label = await this._history.undo();
+      if (label) toast(`Undid: ${label}`, { timeoutMs: 2500 });
+    } catch (err) {
+      toast(`Could not undo: ${errorMessage(err)}`, { kind: 'error' });
+    }
+  }
+
+  private async _redo(): Promise<void> {
+    try {
+      const label = await this._history.redo();
+      if (label) toast(`Redid: ${label}`, { timeoutMs: 2500 });
+    } catch (err) {
+      toast(`Could not redo: ${errorMessage(err)}`, { kind: 'error' });
+    }
+  }
+}
+
+function round6(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
