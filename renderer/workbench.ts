@@ -50,10 +50,15 @@ export class Workbench {
 
   async start(root: HTMLElement): Promise<void> {
     this._layout(root);
+    // The basemap, the case and its incidents load in parallel: start-up waits for the slowest.
+    const opening = this._api.case.current({});
+    const incidents = this._api.incidents.list({}).catch(() => null);
     const files = await loadBasemapFiles();
+    performance.mark('fl:basemap-loaded');
     this._map = createMap($('#fl-map', root), files.attribution);
     const basemap = createBasemapLayers(files, this._map);
     for (const layer of basemap.defaults) layer.addTo(this._map);
+    performance.mark('fl:basemap-drawn');
     this._panel = new IncidentPanel(this._state, (incident) => this._focusIncident(incident), () => this._incidents.redrawAll());
     $('#fl-side', root).append(this._panel.element);
     this._incidents = new IncidentLayer(this._map, this._state, {
@@ -82,7 +87,8 @@ export class Workbench {
     };
     this._map.on('moveend', showView);
     showView();
-    await this._caseOpened(true);
+    await this._caseOpened(true, { info: await opening, incidents: await incidents });
+    performance.mark('fl:ready');
     document.body.dataset.ready = 'true';
   }
 
@@ -245,8 +251,8 @@ export class Workbench {
   }
 
   /** Loads the open case into the window (also when another host command opened it). */
-  private async _caseOpened(first = false): Promise<void> {
-    const info = await this._api.case.current({});
+  private async _caseOpened(first = false, prefetched?: { info: CaseInfo | null; incidents: Incident[] | null }): Promise<void> {
+    const info = prefetched ? prefetched.info : await this._api.case.current({});
     const changedCase = info?.id !== this._case?.id || info?.path !== this._case?.path;
     this._case = info;
     this._caseTitle.textContent = info ? info.name : 'No case open';
@@ -255,7 +261,8 @@ export class Workbench {
     if (!changedCase && !first) return;
     this._closeForm();
     this._history.clear();
-    if (info) await this._state.reload();
+    if (prefetched?.incidents) this._state.replaceAll(prefetched.incidents);
+    else if (info) await this._state.reload();
     this._fitToIncidents();
   }
 

@@ -34,6 +34,7 @@ await Promise.all([
     outdir: 'dist/renderer',
     format: 'iife',
     platform: 'browser',
+    minify: true,
     target: ['chrome120'],
     loader: { '.png': 'file', '.svg': 'file' },
     assetNames: 'assets/[name]-[hash]',

@@ -22,7 +22,30 @@ export interface CaseStore {
   deleteIncident(id: string, author: string): Incident;
   /** Clears the tombstone (undo of a delete). */
   restoreIncident(id: string, author: string): Incident;
+  /**
+   * Creates or updates many incidents in one transaction (import, merge, demo, benchmarks).
+   * The caller validates the fields first (import checks every row against the schema); the
+   * file's CHECK constraints are the backstop. One audit row covers all the creations; each
+   * update of an existing incident gets its own audit row with the before state.
+   */
+  saveIncidentsBulk(inputs: readonly BulkIncidentInput[], author: string): BulkSaveResult;
+  /** Renames the case (stored in the file, audited under `author`, else the case's creator). */
+  setCaseName(name: string, author?: string): CaseInfo;
+  /** Checkpoints the WAL into the .gpkg (so the file alone carries everything) and closes. */
   close(): void;
+}
+
+export interface BulkIncidentInput {
+  id?: string;
+  fields: IncidentFields;
+  admin: AdminArea;
+}
+
+export interface BulkSaveResult {
+  /** The id of each input, in input order (generated where the input had none). */
+  ids: string[];
+  created: number;
+  updated: number;
 }
 
 export interface CreateCaseOptions {

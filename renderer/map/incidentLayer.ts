@@ -18,8 +18,12 @@ export interface IncidentLayerOptions extends PopupActions {
 export class IncidentLayer {
   readonly group: L.FeatureGroup;
   private readonly _markers = new Map<string, L.CircleMarker>();
+  private readonly _ids = new WeakMap<L.Layer, string>();
+  private readonly _popup = L.popup({ maxWidth: 360, minWidth: 260, autoPanPadding: [40, 40], offset: [0, -4] });
+  private readonly _tooltip = L.tooltip({ direction: 'top', offset: [0, -8] });
   private readonly _renderer: L.Canvas;
   private _selectedId: string | null = null;
+  private _popupId: string | null = null;
   private _ring: L.CircleMarker | null = null;
   private _handle: L.Marker | null = null;
 
@@ -32,6 +36,9 @@ export class IncidentLayer {
     pane.style.zIndex = '420';
     this._renderer = L.canvas({ pane: 'fl-incidents', padding: 0.3, tolerance: 3 });
     this.group = L.featureGroup();
+    this.group.on('click', (e) => this._onMarkerClick(e as L.LeafletMouseEvent));
+    this.group.on('mouseover', (e) => this._onMarkerOver(e as L.LeafletMouseEvent));
+    this.group.on('mouseout', () => this._map.closeTooltip(this._tooltip));
     _state.onChange((change) => {
       if (change.kind === 'reset') this.redrawAll();
       else if (change.kind === 'upsert') this._upsert(change.incident);
@@ -58,7 +65,10 @@ export class IncidentLayer {
     this._handle = null;
     const incident = id ? this._state.get(id) : undefined;
     const marker = id ? this._markers.get(id) : undefined;
-    if (!incident || !marker) return;
+    if (!incident || !marker) {
+      this._map.closePopup(this._popup);
+      return;
+    }
     const at = marker.getLatLng();
     this._ring = L.circleMarker(at, {
       renderer: this._renderer,
@@ -75,12 +85,14 @@ export class IncidentLayer {
       icon: L.divIcon({ className: 'fl-drag-handle', iconSize: [22, 22], iconAnchor: [11, 11] }),
       zIndexOffset: 1000,
     }).addTo(this._map);
-    this._handle.on('click', () => marker.openPopup());
+    this._handle.on('click', () => this._openPopup(this._state.get(incident.id) ?? incident, at));
     this._handle.on('dragend', () => {
       const to = this._handle!.getLatLng();
       this._options.move(incident, round6(to.lng), round6(to.lat));
     });
-    if (openPopup) marker.openPopup();
+    // An open popup follows its incident: after an edit it shows the new values.
+    const popupOpen = this._map.hasLayer(this._popup) && this._popupId === incident.id;
+    if (openPopup || popupOpen) this._openPopup(incident, at);
   }
 
   /** Screen position of an incident's marker (used by tests and the keyboard). */
@@ -101,16 +113,33 @@ export class IncidentLayer {
       fillOpacity: 0.92,
       bubblingMouseEvents: false,
     });
-    marker.bindPopup(() => incidentPopup(this._state.get(incident.id) ?? incident, this._options), {
-      maxWidth: 360,
-      minWidth: 260,
-      autoPanPadding: [40, 40],
-    });
-    marker.on('click', () => this.select(incident.id));
-    marker.bindTooltip(() => textTooltip(this._state.get(incident.id) ?? incident), { direction: 'top', offset: [0, -8] });
+    // One popup and one tooltip serve every marker (bound on demand): binding one per marker
+    // costs seconds for a case with tens of thousands of incidents.
+    this._ids.set(marker, incident.id);
     this._markers.set(incident.id, marker);
     this.group.addLayer(marker);
     if (this._selectedId === incident.id) this.select(incident.id);
+  }
+
+  private _onMarkerClick(e: L.LeafletMouseEvent): void {
+    const marker = e.propagatedFrom as L.CircleMarker;
+    const id = this._ids.get(marker);
+    if (id) this.select(id, true);
+  }
+
+  private _onMarkerOver(e: L.LeafletMouseEvent): void {
+    const marker = e.propagatedFrom as L.CircleMarker;
+    const incident = this._state.get(this._ids.get(marker) ?? '');
+    if (!incident || this._map.hasLayer(this._popup)) return;
+    this._tooltip.setLatLng(marker.getLatLng()).setContent(textTooltip(incident));
+    this._map.openTooltip(this._tooltip);
+  }
+
+  private _openPopup(incident: Incident, at: L.LatLng): void {
+    this._map.closeTooltip(this._tooltip);
+    this._popupId = incident.id;
+    this._popup.setLatLng(at).setContent(incidentPopup(incident, this._options));
+    this._map.openPopup(this._popup);
   }
 
   private _remove(id: string, clearSelection = true): void {

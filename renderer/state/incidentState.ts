@@ -38,7 +38,11 @@ export class IncidentState {
 
   /** Reloads every live incident of the open case. */
   async reload(): Promise<void> {
-    const incidents = await this._api.incidents.list({});
+    this.replaceAll(await this._api.incidents.list({}));
+  }
+
+  /** Replaces the whole set (a freshly opened case). */
+  replaceAll(incidents: Incident[]): void {
     this._byId.clear();
     for (const incident of incidents) this._byId.set(incident.id, incident);
     this._emit({ kind: 'reset' });

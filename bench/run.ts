@@ -1,0 +1,41 @@
+// `npm run bench`: speed figures with a baseline measured in the same run, so the ratios mean
+// something on a noisy machine. Targets come from the issues; a miss is printed, not thrown.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runStoreBench } from './storeBench';
+import { runStartupBench } from './startupBench';
+
+const dir = mkdtempSync(join(tmpdir(), 'faultline-bench-'));
+const fmt = (n: number, d = 1) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES TARGET');
+
+try {
+  const rows = Number(process.env.FAULTLINE_BENCH_ROWS ?? 100_000);
+  console.log(`Faultline benchmarks (${rows.toLocaleString('en')} generated incidents)\n`);
+
+  const s = runStoreBench(dir, rows);
+  const rawRate = s.rows / (s.rawMs / 1000);
+  const storeRate = s.rows / (s.storeMs / 1000);
+  const ratio = storeRate / rawRate;
+  console.log('Insert');
+  console.log(`  raw better-sqlite3, one transaction : ${fmt(s.rawMs, 0)} ms  (${fmt(rawRate, 0)} rows/s)  [baseline]`);
+  console.log(`  case store (GeoPackage, R*Tree, audit): ${fmt(s.storeMs, 0)} ms  (${fmt(storeRate, 0)} rows/s)`);
+  console.log(`  ratio store/raw                      : ${fmt(ratio, 2)}  (target ≥ 0.50: ${verdict(ratio >= 0.5)})\n`);
+
+  console.log('Bounding box + time query (town-sized box, one year)');
+  console.log(`  p50 ${fmt(s.queryP50, 2)} ms   p95 ${fmt(s.queryP95, 2)} ms  (target p95 ≤ 5 ms: ${verdict(s.queryP95 <= 5)})`);
+  console.log(`  full scan of the raw table, p50      : ${fmt(s.scanP50, 2)} ms  [baseline]  → index speed-up ×${fmt(s.scanP50 / s.queryP50, 0)}\n`);
+
+  const startupCount = Number(process.env.FAULTLINE_BENCH_STARTUP_ROWS ?? 10_000);
+  const start = await runStartupBench(dir, startupCount);
+  console.log(`App start to map drawn (web host + headless Chromium, median of 3)`);
+  if (!start) console.log('  skipped: no Chromium found (set FAULTLINE_CHROMIUM)');
+  else {
+    console.log(`  empty case                           : ${fmt(start.emptyMs, 0)} ms  [baseline]`);
+    console.log(`  ${startupCount.toLocaleString('en')} incidents                      : ${fmt(start.fullMs, 0)} ms  (target ≤ 2,000 ms: ${verdict(start.fullMs <= 2000)})`);
+    console.log(`  ratio to empty case                  : ${fmt(start.fullMs / start.emptyMs, 2)}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
