@@ -22,12 +22,17 @@ export interface GeneratedIncident {
   admin: AdminArea;
 }
 
-function uuid(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = '89ab'[Math.floor(random() * 4)]!;
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+/**
+ * Ids as Faultline makes them (UUID version 7: a millisecond timestamp, then random bits), for
+ * rows created one after another, as a colleague's case or a long session produces them.
+ */
+function uuid7(random: () => number, ms: number): string {
+  const time = ms.toString(16).padStart(12, '0');
+  const hex = Array.from({ length: 20 }, () => Math.floor(random() * 16).toString(16));
+  hex[0] = '7';
+  hex[4] = '89ab'[Math.floor(random() * 4)]!;
+  const r = hex.join('');
+  return `${time.slice(0, 8)}-${time.slice(8)}-${r.slice(0, 4)}-${r.slice(4, 8)}-${r.slice(8)}`;
 }
 
 /** `count` valid incidents, uniformly over the region and over 2019–2024. */
@@ -43,7 +48,7 @@ export function generateIncidents(count: number, seed = 42): GeneratedIncident[]
     const lon = Math.round((BENCH_BOX.w + random() * (BENCH_BOX.e - BENCH_BOX.w)) * 1e6) / 1e6;
     const lat = Math.round((BENCH_BOX.s + random() * (BENCH_BOX.n - BENCH_BOX.s)) * 1e6) / 1e6;
     out.push({
-      id: uuid(random),
+      id: uuid7(random, 1_700_000_000_000 + i * 7),
       fields: {
         title: `Generated incident ${i + 1}`,
         occurred_at: day,

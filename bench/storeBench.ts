@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCase, openCase } from '../electron/store/caseStore';
 import { encodeGpkgPoint } from '../electron/store/gpkgBinary';
+import { INSERT_INCIDENT_SQL, insertValues } from '../electron/store/incidentRows';
+import { registerSpatialFunctions } from '../electron/store/spatialFunctions';
 import { BENCH_BOX, generateIncidents, percentile, prng, type GeneratedIncident } from './dataset';
 
 /**
@@ -33,9 +35,33 @@ function rawInsert(dir: string, rows: GeneratedIncident[]): number {
   return ms;
 }
 
+/**
+ * Second baseline: raw better-sqlite3 inserts of the same rows into an empty case's own
+ * GeoPackage table (same columns, CHECK constraints, UNIQUE id, date index, R*Tree kept by the
+ * standard triggers), one transaction: what the schema itself costs, without the store.
+ */
+function rawSchemaInsert(dir: string, rows: GeneratedIncident[]): number {
+  const path = join(dir, 'raw-schema.gpkg');
+  createCase(path, { name: 'Raw schema baseline', author: 'bench' }).close();
+  const db = new Database(path);
+  registerSpatialFunctions(db);
+  db.pragma('journal_mode = WAL');
+  db.pragma('trusted_schema = ON');
+  const insert = db.prepare(INSERT_INCIDENT_SQL);
+  const provenance = { created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z', author: 'bench', origin_case: '0190a0b0-0000-7000-8000-000000000000', deleted_at: null };
+  const t0 = performance.now();
+  db.transaction(() => {
+    for (const r of rows) insert.run(insertValues(r.id, r.fields, r.admin, provenance, 'bench'));
+  })();
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}
+
 export interface StoreBenchResult {
   rows: number;
   rawMs: number;
+  rawSchemaMs: number;
   storeMs: number;
   queryP50: number;
   queryP95: number;
@@ -46,6 +72,7 @@ export interface StoreBenchResult {
 export function runStoreBench(dir: string, count: number): StoreBenchResult {
   const rows = generateIncidents(count);
   const rawMs = rawInsert(dir, rows);
+  const rawSchemaMs = rawSchemaInsert(dir, rows);
 
   const casePath = join(dir, 'bench-100k.gpkg');
   const store = createCase(casePath, { name: 'Benchmark', author: 'bench' });
@@ -86,6 +113,7 @@ export function runStoreBench(dir: string, count: number): StoreBenchResult {
   return {
     rows: count,
     rawMs,
+    rawSchemaMs,
     storeMs,
     queryP50: percentile(times, 50),
     queryP95: percentile(times, 95),

@@ -82,6 +82,8 @@ export type CaseReader = Pick<CaseStore, 'path' | 'info' | 'listIncidents' | 'ge
 
 interface WriteStatements {
   insert: Database.Statement;
+  /** Inserts unless the id exists (changes = 0 then): one index probe instead of a read + insert. */
+  insertIfNew: Database.Statement;
   update: Database.Statement;
   setDeleted: Database.Statement;
   touch: Database.Statement;
@@ -124,6 +126,7 @@ export class GpkgCaseStore implements CaseStore {
       const db = this.db;
       this.writeStatements = {
         insert: db.prepare(INSERT_INCIDENT_SQL),
+        insertIfNew: db.prepare(`${INSERT_INCIDENT_SQL} ON CONFLICT(id) DO NOTHING`),
         update: db.prepare(UPDATE_INCIDENT_SQL),
         setDeleted: db.prepare(`UPDATE incidents SET deleted_at = ?, updated_at = ?, author = ? WHERE id = ?`),
         touch: db.prepare(`UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?`),
@@ -284,18 +287,21 @@ export class GpkgCaseStore implements CaseStore {
       let updated = 0;
       const direct = inputs.length >= BULK_DIRECT_INDEX_THRESHOLD;
       if (direct) db.exec(`DROP TRIGGER ${triggerName(INCIDENT_INDEX, 'insert')}`);
+      const provenance = { created_at: now, updated_at: now, author, origin_case: this.caseId, deleted_at: null };
       inputs.forEach((input, index) => {
         try {
-          const existing = input.id === undefined ? undefined : this.findRow(input.id);
-          if (existing) {
+          // New rows (the common case in an import) are inserted straight away; only when the
+          // id already exists is the row read back and updated.
+          const id = input.id ?? newRowId();
+          const { changes, lastInsertRowid } = this.w.insertIfNew.run(insertValues(id, input.fields, input.admin, provenance, author));
+          if (changes === 0) {
+            const existing = this.findRow(id);
+            if (!existing) throw invalid(`Incident ${index + 1} has an id that is not a valid UUID.`);
             this.updateRow(existing, input.fields, input.admin, author, now);
             updated++;
             ids[index] = existing.id;
             return;
           }
-          const id = input.id ?? newRowId();
-          const provenance = { created_at: now, updated_at: now, author, origin_case: this.caseId, deleted_at: null };
-          const { lastInsertRowid } = this.w.insert.run(insertValues(id, input.fields, input.admin, provenance, author));
           if (direct) {
             const { lon, lat } = input.fields;
             this.w.rtreeInsert.run(lastInsertRowid, lon, lon, lat, lat);
