@@ -31,6 +31,7 @@ export class Workbench {
   private readonly _search: PlaceSearch;
   private _case: CaseInfo | null = null;
   private _placing = false;
+  private _dismissPlacingHint: (() => void) | null = null;
   private _form: { form: IncidentForm; preview: L.Marker | null; incident: Incident | null } | null = null;
   private readonly _drawer = el('aside', { class: 'fl-drawer', hidden: true, 'aria-label': 'Incident form' });
   private readonly _caseTitle = el('span', { class: 'fl-case-title', 'data-testid': 'case-title' });
@@ -223,7 +224,8 @@ export class Workbench {
     this._addButton.setAttribute('aria-pressed', String(on));
     this._addButton.classList.toggle('fl-active', on);
     this._map.getContainer().classList.toggle('fl-placing', on);
-    if (on) toast('Click the map where the incident happened (Esc to cancel)', { timeoutMs: 3000 });
+    this._dismissPlacingHint?.();
+    this._dismissPlacingHint = on ? toast('Click the map where the incident happened (Esc to cancel)', { timeoutMs: 0 }) : null;
   }
 
   private _togglePanel(): void {

@@ -6,7 +6,8 @@ let host: HTMLElement | null = null;
  * Short messages at the bottom of the window: confirmations (with an Undo button where it
  * applies) and errors, which stay until dismissed.
  */
-export function toast(message: string, options: { kind?: 'info' | 'error'; action?: { label: string; run: () => void }; timeoutMs?: number } = {}): void {
+/** Shows a message; returns a function that dismisses it early. */
+export function toast(message: string, options: { kind?: 'info' | 'error'; action?: { label: string; run: () => void }; timeoutMs?: number } = {}): () => void {
   host ??= document.body.appendChild(el('div', { class: 'fl-toasts', 'aria-live': 'polite' }));
   const kind = options.kind ?? 'info';
   const item = el(
@@ -30,6 +31,7 @@ export function toast(message: string, options: { kind?: 'info' | 'error'; actio
   while (host.children.length > 4) host.firstElementChild?.remove();
   const timeout = options.timeoutMs ?? (kind === 'error' ? 0 : 5000);
   if (timeout > 0) window.setTimeout(() => item.remove(), timeout);
+  return () => item.remove();
 }
 
 export function errorMessage(err: unknown): string {
