@@ -119,6 +119,25 @@ export function createServices(options: ServicesOptions): Services {
         return restored;
       },
     },
+    zones: {
+      list: ({ bbox }) => requireCase().listZones(bbox ? { bbox } : {}),
+      get: ({ id }) => requireCase().getZone(id),
+      save: (input) => {
+        const saved = requireCase().saveZone(input, settings.get().author);
+        changed('zone.saved');
+        return saved;
+      },
+      delete: ({ id }) => {
+        const deleted = requireCase().deleteZone(id, settings.get().author);
+        changed('zone.deleted');
+        return deleted;
+      },
+      restore: ({ id }) => {
+        const restored = requireCase().restoreZone(id, settings.get().author);
+        changed('zone.restored');
+        return restored;
+      },
+    },
     geo: {
       lookup: ({ lon, lat }) => geo.lookup(lon, lat),
     },

@@ -28,6 +28,8 @@ import { newRowId } from './rowIds';
 import { spatialIndexTriggerSql, triggerName } from './rtree';
 import { CASE_SPATIAL_INDEXES } from './schemaCheck';
 import type { BulkIncidentInput, BulkSaveResult, CaseStore } from './types';
+import { ZoneRepository, type ZoneQuery } from './zoneRepository';
+import type { Zone, ZoneFields } from '../../shared/domain/zone';
 
 /**
  * A case store on one open better-sqlite3 connection to a verified case file. Statements are
@@ -78,7 +80,7 @@ function sameContent(a: Incident, fields: IncidentFields, admin: AdminArea): boo
 }
 
 /** What a read-only opening (`openCaseReadOnly`) offers. */
-export type CaseReader = Pick<CaseStore, 'path' | 'info' | 'listIncidents' | 'getIncident'>;
+export type CaseReader = Pick<CaseStore, 'path' | 'info' | 'listIncidents' | 'getIncident' | 'listZones' | 'getZone'>;
 
 interface WriteStatements {
   insert: Database.Statement;
@@ -102,6 +104,7 @@ export class GpkgCaseStore implements CaseStore {
   };
   private writeStatements: WriteStatements | null = null;
   private closed = false;
+  private readonly zones: ZoneRepository;
 
   constructor(
     private readonly db: Database.Database,
@@ -110,6 +113,7 @@ export class GpkgCaseStore implements CaseStore {
     private readonly options: { readOnly?: boolean } = {},
   ) {
     this.lister = new IncidentLister(db);
+    this.zones = new ZoneRepository(db, caseId, () => this.w.audit);
     this.read = {
       byId: db.prepare(`${SELECT_INCIDENT_SQL} WHERE id = ?`),
       countLive: db.prepare(`SELECT count(*) FROM incidents WHERE deleted_at IS NULL`).pluck(),
@@ -329,6 +333,31 @@ export class GpkgCaseStore implements CaseStore {
       this.w.touch.run(now, 'incidents');
       return { ids, created: createdIds.length, updated };
     })();
+  }
+
+  listZones(query: ZoneQuery = {}): Zone[] {
+    this.open();
+    return this.zones.list(query);
+  }
+
+  getZone(id: string): Zone {
+    this.open();
+    return this.zones.get(id);
+  }
+
+  saveZone(input: { id?: string; fields: ZoneFields }, author: string): Zone {
+    this.openForWriting();
+    return this.zones.save(input, checkAuthor(author));
+  }
+
+  deleteZone(id: string, author: string): Zone {
+    this.openForWriting();
+    return this.zones.setTombstone(id, checkAuthor(author), true);
+  }
+
+  restoreZone(id: string, author: string): Zone {
+    this.openForWriting();
+    return this.zones.setTombstone(id, checkAuthor(author), false);
   }
 
   setCaseName(name: string, author?: string): CaseInfo {

@@ -1,6 +1,8 @@
 import type { CaseInfo } from '../../shared/domain/case';
 import type { AdminArea, Incident, IncidentFields } from '../../shared/domain/incident';
 import type { IncidentQuery } from '../../shared/api/contract';
+import type { Zone, ZoneFields } from '../../shared/domain/zone';
+import type { ZoneQuery } from './zoneRepository';
 
 /**
  * The case store: one open GeoPackage case file. Implemented by `caseStore.ts` on
@@ -29,6 +31,14 @@ export interface CaseStore {
    * update of an existing incident gets its own audit row with the before state.
    */
   saveIncidentsBulk(inputs: readonly BulkIncidentInput[], author: string): BulkSaveResult;
+  /** Live zones, by name; with a bbox, those whose bounding box meets it (R*Tree). */
+  listZones(query?: ZoneQuery): Zone[];
+  /** Throws ApiError('not_found') for an unknown id; returns tombstoned zones too. */
+  getZone(id: string): Zone;
+  /** Creates or updates a zone (validated against ZoneFieldsSchema), audited. */
+  saveZone(input: { id?: string; fields: ZoneFields }, author: string): Zone;
+  deleteZone(id: string, author: string): Zone;
+  restoreZone(id: string, author: string): Zone;
   /** Renames the case (stored in the file, audited under `author`, else the case's creator). */
   setCaseName(name: string, author?: string): CaseInfo;
   /** Checkpoints the WAL into the .gpkg (so the file alone carries everything) and closes. */

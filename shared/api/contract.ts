@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseInfoSchema, CaseName, FilePath, RecentCaseSchema } from '../domain/case';
 import { AdminAreaSchema, IncidentInputSchema, IncidentSchema, Latitude, Longitude, Uuid } from '../domain/incident';
 import { isEventDate } from '../domain/dates';
+import { ZoneInputSchema, ZoneSchema } from '../domain/zone';
 import { LIMITS } from '../domain/limits';
 
 /**
@@ -99,6 +100,14 @@ export const apiContract = {
     save: method(IncidentInputSchema, IncidentSchema),
     delete: method(z.object({ id: Uuid }).strict(), IncidentSchema),
     restore: method(z.object({ id: Uuid }).strict(), IncidentSchema),
+  },
+  zones: {
+    /** Live zones, by name; with a bbox, those whose bounding box meets it. */
+    list: method(z.object({ bbox: BBox.optional() }).strict(), z.array(ZoneSchema)),
+    get: method(z.object({ id: Uuid }).strict(), ZoneSchema),
+    save: method(ZoneInputSchema, ZoneSchema),
+    delete: method(z.object({ id: Uuid }).strict(), ZoneSchema),
+    restore: method(z.object({ id: Uuid }).strict(), ZoneSchema),
   },
   geo: {
     /** Country and admin areas at a point, from the offline basemap. */

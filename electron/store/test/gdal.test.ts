@@ -5,9 +5,9 @@ import type { Geometry } from 'geojson';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCase, openCase } from '../caseStore';
-import { decodeGpkgGeometry, encodeGpkgGeometry } from '../gpkgBinary';
-import { registerSpatialFunctions } from '../spatialFunctions';
+import { decodeGpkgGeometry } from '../gpkgBinary';
 import { AUTHOR, ZVECAN, sampleFields, tempDir } from './helpers';
+import { newZoneFields, type ZoneGeometry } from '../../../shared/domain/zone';
 
 /**
  * The external referee (DESIGN §3): GDAL's validate_gpkg.py and ogrinfo must accept every file
@@ -62,8 +62,11 @@ function writeSampleCase(dir: string): { file: string; ids: string[] } {
   );
   const d = store.saveIncident({ fields: sampleFields({ title: 'Duplicate entry' }) }, ZVECAN, AUTHOR);
   store.deleteIncident(d.id, AUTHOR);
+  ZONE_GEOMETRIES.forEach((g, i) => {
+    const line = g.type === 'LineString';
+    store.saveZone({ fields: { ...newZoneFields(g as ZoneGeometry), name: `Zone ${i}`, kind: line ? 'route' : 'patrol', affiliation: 'friend' } }, AUTHOR);
+  });
   store.close();
-  insertZones(file);
   return { file, ids: [a.id, b.id, c.id, d.id] };
 }
 
@@ -78,23 +81,6 @@ const ZONE_GEOMETRIES: Geometry[] = [
     ],
   },
 ];
-
-/** Zones have no store API yet (a later issue); write rows the way it will, through the triggers. */
-function insertZones(file: string): void {
-  const db = new Database(file);
-  registerSpatialFunctions(db); // what a case connection has, so the R*Tree triggers run
-  const now = new Date().toISOString();
-  const caseId = db.prepare(`SELECT value FROM faultline_meta WHERE key = 'case_id'`).pluck().get();
-  const insert = db.prepare(
-    `INSERT INTO zones (id, geom, name, kind, affiliation, created_at, updated_at, created_by, author, origin_case)
-     VALUES (?, ?, ?, 'patrol area', 'friend', ?, ?, ?, ?, ?)`,
-  );
-  ZONE_GEOMETRIES.forEach((g, i) =>
-    insert.run(`00000000-0000-4000-8000-00000000000${i}`, encodeGpkgGeometry(g), `Zone ${i}`, now, now, AUTHOR, AUTHOR, caseId),
-  );
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-}
 
 describe('GDAL accepts the case files Faultline writes', () => {
   it('validate_gpkg.py finds no error (extra checks on, warnings as errors)', () => {
