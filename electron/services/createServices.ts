@@ -27,6 +27,7 @@ export function createServices(options: ServicesOptions): Services {
   const recent = new RecentCases(userDataDir);
   const geo = createGeoService(resourcesDir);
   let store: CaseStore | null = null;
+  let caseId: string | null = null; // kept apart from store.info(), which counts rows
 
   function requireCase(): CaseStore {
     if (!store) throw new ApiError('no_case', 'No case is open. Create one (File ▸ New Case) or open one (File ▸ Open Case).');
@@ -34,7 +35,7 @@ export function createServices(options: ServicesOptions): Services {
   }
 
   function changed(reason: string): void {
-    hooks.emit('case.changed', { caseId: store ? store.info().id : null, reason });
+    hooks.emit('case.changed', { caseId, reason });
   }
 
   /** Swaps the open case; the previous one is closed only once the new one opened fine. */
@@ -49,6 +50,7 @@ export function createServices(options: ServicesOptions): Services {
       }
     }
     const info = next.info();
+    caseId = info.id;
     recent.remember(info.path, info.name);
     hooks.onCaseOpened?.({ name: info.name, path: info.path });
     changed('opened');
@@ -162,6 +164,7 @@ export function createServices(options: ServicesOptions): Services {
     dispose() {
       store?.close();
       store = null;
+      caseId = null;
     },
   };
 }

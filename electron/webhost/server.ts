@@ -5,21 +5,10 @@ import { dispatch } from '../../shared/api/dispatch';
 import type { EventName, EventPayload } from '../../shared/api/contract';
 import type { Services } from '../services/host';
 import { createServices } from '../services/createServices';
+import { CONTENT_SECURITY_POLICY } from '../http/contentPolicy';
 import { safeResolve, sendFile } from './staticFiles';
 
-/** The same Content-Security-Policy as the Electron window: nothing but our own origin. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
