@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import { centerOfMass, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BasemapFeature, BasemapFiles } from './basemapData';
 import { LabelLayer, type LabelItem } from './labelLayer';
@@ -25,12 +25,34 @@ function prop(feature: BasemapFeature, key: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** A point inside the area to hang its name on. */
+/** Area-weighted centroid of a ring (shoelace formula) and its absolute area. */
+function ringCentroid(ring: number[][]): { at: [number, number]; area: number } {
+  let a = 0;
+  let x = 0;
+  let y = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [x0, y0] = ring[j]!;
+    const [x1, y1] = ring[i]!;
+    const cross = x0! * y1! - x1! * y0!;
+    a += cross;
+    x += (x0! + x1!) * cross;
+    y += (y0! + y1!) * cross;
+  }
+  return a === 0 ? { at: ring[0] as [number, number], area: 0 } : { at: [x / (3 * a), y / (3 * a)], area: Math.abs(a / 2) };
+}
+
+/**
+ * A point inside the area to hang its name on: the centroid of its largest part when that lies
+ * inside, else any inner point. Linear in the vertices (Turf's centre of mass builds a hull,
+ * which cost a large share of start-up for the detailed country outlines).
+ */
 function labelPoint(feature: BasemapFeature): [number, number] | null {
-  if (feature.geometry.type !== 'Polygon' && feature.geometry.type !== 'MultiPolygon') return null;
+  const g = feature.geometry;
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return null;
+  const outers = g.type === 'Polygon' ? [g.coordinates[0]!] : g.coordinates.map((p) => p[0]!);
+  const largest = outers.map(ringCentroid).reduce((best, c) => (c.area > best.area ? c : best));
   const area = feature as Feature<Polygon | MultiPolygon>;
-  const centre = centerOfMass(area).geometry.coordinates as [number, number];
-  if (booleanPointInPolygon(centre, area)) return centre;
+  if (booleanPointInPolygon(largest.at, area)) return largest.at;
   return pointOnFeature(area).geometry.coordinates as [number, number];
 }
 
