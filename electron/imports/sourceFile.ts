@@ -81,6 +81,8 @@ export interface CopyOptions {
   maxBytes?: number;
   /** Checks for SQLite's -wal/-journal sidecars (case files and GeoPackages; not for GeoJSON...). */
   sqlite?: boolean;
+  /** Called once the bytes are copied, before the file is checked again (tests write to it here). */
+  afterCopy?: () => void;
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -153,6 +155,7 @@ export function copyOutsideFile(filePath: string, options: CopyOptions = {}): Pr
     } finally {
       fs.closeSync(out);
     }
+    options.afterCopy?.();
     const after = fs.fstatSync(fd);
     let now: fs.Stats | null = null;
     try {
