@@ -37,6 +37,11 @@ const nodePackages = [
   geojsonTypes,
   // @types/topojson-specification: the basemap decoder's input types.
   { name: 'topojson-specification', typeOnly: true },
+  // Parsers for foreign data files (import): CSV, KML/GPX, the XML DOM they need, KMZ zips.
+  { name: 'papaparse' },
+  { name: '@tmcw/togeojson' },
+  { name: '@xmldom/xmldom' },
+  { name: 'fflate' },
 ];
 
 /** What each layer may import. Edit here to sort a new dependency into a layer. */
@@ -87,7 +92,7 @@ export const FILE_LAYERS = [
 ];
 
 /** Packages every test may use in addition to its layer's own. */
-const TEST_PACKAGES = [{ name: 'vitest' }, { name: '@playwright/test' }, { name: 'playwright-core' }];
+const TEST_PACKAGES = [{ name: 'vitest' }, { name: '@playwright/test' }, { name: 'playwright-core' }, { name: 'fast-check' }];
 const TEST_FILE = /(^|\/)(test|__tests__)\/|\.(test|spec)(\.[cm]?[jt]sx?)?$/;
 
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]));

@@ -6,7 +6,8 @@ import { defaultUserDataDir, rendererDir, resourcesDir, appVersion } from '../pa
 import { createGeoService } from '../services/geoService';
 import { writeDemoCase } from '../demo/demoCase';
 import { inspectCaseFile } from '../store/inspectCaseFile';
-import { openCaseReadOnly } from '../store/caseStore';
+import { openCase, openCaseReadOnly } from '../store/caseStore';
+import { importCaseFileCommand } from './importCommand';
 import { startWebHost } from '../webhost/server';
 
 /** A failure the user caused or can fix: printed as one line, exit code `exitCode`. */
@@ -25,6 +26,8 @@ Commands:
   demo <out.gpkg>                 write the demo case to a new file
   stats <case.gpkg> [--json]      counts and date range of a case
   validate <file> [--json]        check that a file is a valid Faultline case
+  import <case.gpkg> <other.gpkg> [--json] [--skip-invalid]
+                                  merge a colleague's case file into a case
   serve [case.gpkg] [--port N]    start the web host on 127.0.0.1 and print its URL
   version                         print the version
 
@@ -51,6 +54,7 @@ async function run(argv: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       port: { type: 'string' },
+      'skip-invalid': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -96,6 +100,20 @@ async function run(argv: string[]): Promise<number> {
         throw new CliError(`faultline: ${result.message}`);
       }
       print(out, { valid: true, ...result.info }, `${target}: valid Faultline case “${result.info.name}” (schema ${result.info.schemaVersion}, ${result.info.incidents} incidents, ${result.info.zones} zones)`);
+      return 0;
+    }
+
+    case 'import': {
+      const target = needFile(rest[0], 'the case to import into');
+      const other = needFile(rest[1], 'the case file to import');
+      const result = await importCaseFileCommand({
+        target,
+        other,
+        importValidPart: Boolean(values['skip-invalid']),
+        userDataDir: defaultUserDataDir(),
+        openCase,
+      });
+      print(out, result.counts, result.summary);
       return 0;
     }
 

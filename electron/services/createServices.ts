@@ -12,6 +12,7 @@ import type { Services, ServicesOptions } from './host';
 import { RecentCases } from './recentCases';
 import { SettingsStore } from './settingsStore';
 import { writeDemoCase } from '../demo/demoCase';
+import { createImportService } from './importService';
 
 export const DEMO_CASE_FILE = `Faultline demo case${CASE_EXTENSION}`;
 
@@ -32,6 +33,16 @@ export function createServices(options: ServicesOptions): Services {
   function requireCase(): CaseStore {
     if (!store) throw new ApiError('no_case', 'No case is open. Create one (File ▸ New Case) or open one (File ▸ Open Case).');
     return store;
+  }
+
+  /** For every change to the case, or a switch to another: none while an import runs. */
+  function requireWritable(): CaseStore {
+    if (imports.isBusy()) throw new ApiError('busy', 'An import is running; wait for it to finish or cancel it.');
+    return requireCase();
+  }
+
+  function whenIdle(): void {
+    if (imports.isBusy()) throw new ApiError('busy', 'An import is running; wait for it to finish or cancel it.');
   }
 
   function changed(reason: string): void {
@@ -61,6 +72,28 @@ export function createServices(options: ServicesOptions): Services {
     return extname(path).toLowerCase() === CASE_EXTENSION ? path : `${path}${CASE_EXTENSION}`;
   }
 
+  const imports = createImportService({
+    userDataDir,
+    hooks,
+    currentCase: () => store,
+    author: () => settings.get().author,
+    changed,
+    log,
+    reopenAfter(change) {
+      const current = requireCase();
+      const path = current.path;
+      current.close();
+      store = null;
+      try {
+        change(path);
+      } finally {
+        // Whatever happened to the file, open it again: the analyst keeps a case open.
+        store = openCase(path);
+      }
+      return adopt(store);
+    },
+  });
+
   function ensureDemoCase(): string {
     const path = join(userDataDir, DEMO_CASE_FILE);
     if (!existsSync(path)) writeDemoCase(path, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places() });
@@ -83,6 +116,7 @@ export function createServices(options: ServicesOptions): Services {
     case: {
       current: () => (store ? store.info() : null),
       create: ({ path, name }) => {
+        whenIdle();
         const target = withExtension(path);
         if (existsSync(target)) throw new ApiError('invalid', `${basename(target)} already exists; choose another name or open it.`);
         if (!existsSync(dirname(target))) throw new ApiError('io', `The folder ${dirname(target)} does not exist.`);
@@ -90,9 +124,13 @@ export function createServices(options: ServicesOptions): Services {
       },
       open: ({ path }) => {
         if (store && store.path === path) return store.info();
+        whenIdle();
         return adopt(openCase(path));
       },
-      openDemo: () => adopt(openCase(ensureDemoCase())),
+      openDemo: () => {
+        whenIdle();
+        return adopt(openCase(ensureDemoCase()));
+      },
       recent: () => recent.list(),
       chooseNewPath: async ({ suggestedName }) => ({
         path: hooks.chooseNewPath ? await hooks.chooseNewPath(suggestedName) : null,
@@ -106,17 +144,17 @@ export function createServices(options: ServicesOptions): Services {
       list: (query) => requireCase().listIncidents(query),
       get: ({ id }) => requireCase().getIncident(id),
       save: (input) => {
-        const saved = requireCase().saveIncident(input, geo.lookup(input.fields.lon, input.fields.lat), settings.get().author);
+        const saved = requireWritable().saveIncident(input, geo.lookup(input.fields.lon, input.fields.lat), settings.get().author);
         changed('incident.saved');
         return saved;
       },
       delete: ({ id }) => {
-        const deleted = requireCase().deleteIncident(id, settings.get().author);
+        const deleted = requireWritable().deleteIncident(id, settings.get().author);
         changed('incident.deleted');
         return deleted;
       },
       restore: ({ id }) => {
-        const restored = requireCase().restoreIncident(id, settings.get().author);
+        const restored = requireWritable().restoreIncident(id, settings.get().author);
         changed('incident.restored');
         return restored;
       },
@@ -125,17 +163,17 @@ export function createServices(options: ServicesOptions): Services {
       list: ({ bbox }) => requireCase().listZones(bbox ? { bbox } : {}),
       get: ({ id }) => requireCase().getZone(id),
       save: (input) => {
-        const saved = requireCase().saveZone(input, settings.get().author);
+        const saved = requireWritable().saveZone(input, settings.get().author);
         changed('zone.saved');
         return saved;
       },
       delete: ({ id }) => {
-        const deleted = requireCase().deleteZone(id, settings.get().author);
+        const deleted = requireWritable().deleteZone(id, settings.get().author);
         changed('zone.deleted');
         return deleted;
       },
       restore: ({ id }) => {
-        const restored = requireCase().restoreZone(id, settings.get().author);
+        const restored = requireWritable().restoreZone(id, settings.get().author);
         changed('zone.restored');
         return restored;
       },
@@ -143,6 +181,7 @@ export function createServices(options: ServicesOptions): Services {
     geo: {
       lookup: ({ lon, lat }) => geo.lookup(lon, lat),
     },
+    ...imports.handlers,
   };
 
   return {
@@ -162,6 +201,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     recentCases: () => recent.list().filter((r) => r.exists).map(({ path: p, name }) => ({ path: p, name })),
     dispose() {
+      imports.dispose();
       store?.close();
       store = null;
       caseId = null;

@@ -9,6 +9,8 @@ export interface HostHooks {
   chooseNewPath?: (suggestedName: string) => Promise<string | null>;
   /** Native open dialog; undefined where the host has none. */
   chooseOpenPath?: () => Promise<string | null>;
+  /** Native open dialog for a file to import (a case file, or data); undefined where the host has none. */
+  chooseImportPath?: (kind: 'case' | 'data') => Promise<string | null>;
   /** Pushes an event to the UI. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Tells the host the open case changed (window title, recent-files menu). */

@@ -88,6 +88,10 @@ tester.run('faultline/layers', rule, {
     // tests keep their layer, plus the runner, built-ins and tooling helpers
     at('shared/geo/area.test.ts', "import { describe, it } from 'vitest'; import { readFileSync } from 'node:fs'; import { area } from './area'; import { fixture } from '../../test/fixtures';"),
     at('renderer/history/test/undo.test.ts', "import { expect } from 'vitest'; import { History } from '../history';"),
+    at('electron/imports/test/merge.test.ts', "import fc from 'fast-check'; import { it } from 'vitest';"),
+    at('shared/domain/test/dates.test.ts', "import fc from 'fast-check';"),
+    // foreign data parsers run on the Node side
+    at('electron/imports/foreign/x.ts', "import Papa from 'papaparse'; import { kml, gpx } from '@tmcw/togeojson'; import { DOMParser } from '@xmldom/xmldom'; import { unzipSync } from 'fflate';"),
     at('shared/geo/area.test.ts', "import { helper } from './helpers.test';"),
     // query strings (bundler loaders) are ignored for resolution
     at('renderer/ui/icons.ts', "import icon from './icon.svg?raw';"),
@@ -118,6 +122,9 @@ tester.run('faultline/layers', rule, {
     at('shared/geo/x.ts', "import { type Polygon, area } from 'geojson';", ['typeOnly']),
     at('shared/geo/x.ts', 'const m = await import(name);', ['computed']),
     at('shared/geo/x.ts', "import { describe } from 'vitest';", ['testPackage']),
+    at('electron/imports/x.ts', "import fc from 'fast-check';", ['testPackage']),
+    at('renderer/imports/x.ts', "import Papa from 'papaparse';", ['packageLayer']),
+    at('shared/geo/x.ts', "import { unzipSync } from 'fflate';", ['packageLayer']),
     // renderer
     at('renderer/map/x.ts', "import { ipcRenderer } from 'electron';", ['packageLayer']),
     at('renderer/map/x.ts', "import Database from 'better-sqlite3';", ['packageLayer']),

@@ -3,6 +3,7 @@ import { CaseInfoSchema, CaseName, FilePath, RecentCaseSchema } from '../domain/
 import { AdminAreaSchema, IncidentInputSchema, IncidentSchema, Latitude, Longitude, Uuid } from '../domain/incident';
 import { isEventDate } from '../domain/dates';
 import { ZoneInputSchema, ZoneSchema } from '../domain/zone';
+import { ConflictChoice, ConflictSchema, ImportPreviewResultSchema, ImportResultSchema, MergeTableName, RowHistorySchema } from '../domain/merge';
 import { LIMITS } from '../domain/limits';
 
 /**
@@ -109,6 +110,35 @@ export const apiContract = {
     delete: method(z.object({ id: Uuid }).strict(), ZoneSchema),
     restore: method(z.object({ id: Uuid }).strict(), ZoneSchema),
   },
+  imports: {
+    /** Native open dialog for a file to import, where the host has one; `{path: null}` when cancelled. */
+    choosePath: method(z.object({ kind: z.enum(['case', 'data']) }).strict(), PickedPath),
+    /**
+     * Reads a colleague's case file and says what importing it would do; nothing changes yet.
+     * A GeoPackage that is not a Faultline case comes back as `kind: 'foreign'`. Progress goes
+     * out as `import.progress` events under `jobId`, which `cancel` takes.
+     */
+    preview: method(z.object({ path: FilePath, jobId: Uuid.optional() }).strict(), ImportPreviewResultSchema),
+    /** Imports what `preview` showed (snapshot first, then one transaction). */
+    apply: method(z.object({ previewId: Uuid, jobId: Uuid, importValidPart: z.boolean().optional() }).strict(), ImportResultSchema),
+    /** Forgets a preview that will not be applied. */
+    discard: method(z.object({ previewId: Uuid }).strict(), z.object({})),
+    /** Cancels a running preview or import; the case stays as it was. */
+    cancel: method(z.object({ jobId: Uuid }).strict(), z.object({ cancelled: z.boolean() })),
+    /** Conflicts waiting in the open case, side by side. */
+    conflicts: method(NoArgs, z.array(ConflictSchema)),
+    resolve: method(
+      z.object({ conflictId: Uuid, choice: ConflictChoice }).strict(),
+      z.object({ row: z.union([IncidentSchema, ZoneSchema]), copy: z.union([IncidentSchema, ZoneSchema]).nullable() }),
+    ),
+    /** Puts the case back as it was before the import (its snapshot); redo puts the import back. */
+    undo: method(z.object({ importId: Uuid }).strict(), CaseInfoSchema),
+    redo: method(z.object({ importId: Uuid }).strict(), CaseInfoSchema),
+  },
+  history: {
+    /** Who created an incident or zone, in which case, and every change since (merges included). */
+    forRow: method(z.object({ table: MergeTableName, id: Uuid }).strict(), RowHistorySchema),
+  },
   geo: {
     /** Country and admin areas at a point, from the offline basemap. */
     lookup: method(z.object({ lon: Longitude, lat: Latitude }).strict(), AdminAreaSchema),
@@ -153,6 +183,8 @@ export const EventSchemas = {
   'case.changed': z.object({ caseId: Uuid.nullable(), reason: z.string() }),
   /** A native menu item was chosen (Electron); the UI runs the same command as its own menu. */
   'menu.command': z.object({ command: z.string() }),
+  /** Progress of a running import preview or import. */
+  'import.progress': z.object({ jobId: Uuid, phase: z.enum(['reading', 'merging']), done: z.number().int(), total: z.number().int() }),
 } as const;
 export type EventName = keyof typeof EventSchemas;
 export type EventPayload<E extends EventName> = z.infer<(typeof EventSchemas)[E]>;

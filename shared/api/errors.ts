@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | 'bad_file' // a file is not what it should be (not SQLite, not a GeoPackage, newer schema...)
   | 'io' // the file system refused (permissions, disk full, missing folder)
   | 'forbidden' // sender or token rejected
+  | 'busy' // another long operation (an import) is running; try again when it is done
   | 'internal';
 
 /** The one error shape that crosses the API boundary, whichever host carries it. */

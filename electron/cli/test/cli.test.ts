@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appRoot } from '../../paths';
+import { createCase } from '../../store/caseStore';
+import { newIncidentFields } from '../../../shared/domain/incident';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,6 +54,41 @@ describe('faultline CLI', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // never a stack trace
     }
+  });
+
+  it('imports a colleague’s case and prints the counts as JSON; the same file again changes nothing', () => {
+    const mine = join(dir, 'mine.gpkg');
+    expect(faultline('demo', mine).code).toBe(0);
+    const theirs = join(dir, 'theirs.gpkg');
+    const store = createCase(theirs, { name: 'Colleague', author: 'Bo' });
+    store.saveIncident({ fields: { ...newIncidentFields(20.8, 42.9, '2023-06-01'), title: 'Roadblock near Jarinje' } }, { country: 'Kosovo', admin1: '', admin2: '' }, 'Bo');
+    store.close();
+    const first = faultline('import', mine, theirs, '--json');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ added: 1, updated: 0, deleted: 0, unchanged: 0, conflicts: 0 });
+    const again = faultline('import', mine, theirs, '--json');
+    expect(JSON.parse(again.stdout)).toEqual({ added: 0, updated: 0, deleted: 0, unchanged: 1, conflicts: 0 });
+    expect(JSON.parse(faultline('stats', mine, '--json').stdout).incidents).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses to import what is not a case, in one line, with a non-zero exit', () => {
+    const mine = join(dir, 'mine2.gpkg');
+    expect(faultline('demo', mine).code).toBe(0);
+    const text = join(dir, 'letter.gpkg');
+    writeFileSync(text, 'Dear colleague, here is my case.');
+    for (const [file, message] of [
+      [text, /“letter\.gpkg” is not a SQLite file\./],
+      [join(dir, 'nowhere.gpkg'), /“nowhere\.gpkg” does not exist\./],
+      [mine, /is the case you have open/],
+    ] as const) {
+      const r = faultline('import', mine, file, '--json');
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(faultline('import', mine).code).toBe(2);
   });
 
   it('rejects unknown commands and options with a usage hint', () => {

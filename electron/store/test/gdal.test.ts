@@ -8,6 +8,7 @@ import { createCase, openCase } from '../caseStore';
 import { decodeGpkgGeometry } from '../gpkgBinary';
 import { AUTHOR, ZVECAN, sampleFields, tempDir } from './helpers';
 import { newZoneFields, type ZoneGeometry } from '../../../shared/domain/zone';
+import { applyCaseImport, prepareCaseImport } from '../../imports/caseImport';
 
 /**
  * The external referee (DESIGN §3): GDAL's validate_gpkg.py and ogrinfo must accept every file
@@ -124,6 +125,39 @@ describe('GDAL accepts the case files Faultline writes', () => {
     expect(out).toContain('POLYGON ((20.7 42.85,20.9 42.85,20.9 43.0,20.7 43.0,20.7 42.85))');
     expect(out).toContain('LINESTRING (20.5 43.2,20.6 43.1,20.75 43.05)');
     expect(out).toContain('MULTIPOLYGON (((18 44,19 44,19 45,18 44)),((16 43,16.5 43.0,16.5 43.5,16 43)))');
+  });
+});
+
+describe('GDAL accepts a case after merging another into it', () => {
+  it('validate_gpkg.py finds no error in a merged case with conflicts, tombstones and merge state', async () => {
+    const dir = tempDir();
+    const { file } = writeSampleCase(dir);
+    const copy = path.join(dir, 'colleague.gpkg');
+    fs.copyFileSync(file, copy);
+    const colleague = openCase(copy);
+    const [first, second] = colleague.listIncidents({}).sort((a, b) => a.id.localeCompare(b.id));
+    colleague.saveIncident({ id: first!.id, fields: { ...first!.fields, title: 'Edited by the colleague' } }, ZVECAN, 'Bo');
+    colleague.saveIncident({ id: second!.id, fields: { ...second!.fields, fatalities: 9 } }, ZVECAN, 'Bo');
+    colleague.deleteIncident(colleague.listIncidents({}).find((i) => i.id !== first!.id && i.id !== second!.id)!.id, 'Bo');
+    colleague.saveIncident({ fields: sampleFields({ title: 'Seen by the colleague' }) }, ZVECAN, 'Bo');
+    colleague.saveZone({ fields: { ...newZoneFields(ZONE_GEOMETRIES[0] as ZoneGeometry), name: 'Colleague’s patrol area', kind: 'patrol' } }, 'Bo');
+    colleague.close();
+    const mine = openCase(file);
+    mine.saveIncident({ id: second!.id, fields: { ...second!.fields, fatalities: 3 } }, ZVECAN, AUTHOR);
+    const prepared = await prepareCaseImport(copy, { path: file, caseId: mine.caseId });
+    if (prepared.kind !== 'case') throw new Error(prepared.message);
+    const result = await applyCaseImport(prepared.prepared, { path: file, caseId: mine.caseId }, { author: AUTHOR, snapshotDir: null });
+    prepared.prepared.dispose();
+    mine.close();
+    expect(result.counts).toEqual({ added: 2, updated: 1, deleted: 1, unchanged: 4, conflicts: 1 });
+    const { status, output } = validate(file);
+    expect(output).not.toMatch(/ERROR|Req \d+/i);
+    expect(status).toBe(0);
+    const summary = ogrinfo('-ro', '-al', '-so', file);
+    for (const table of ['row_revisions', 'merge_conflicts', 'merge_imports']) {
+      expect(summary.split('Layer name: ').find((l) => l.startsWith(`${table}\n`))).toMatch(/Geometry: None\nFeature Count: [1-9]\d*\n/);
+    }
+    expect(ogrinfo('-ro', '-al', file, 'incidents', '-where', `id = '${first!.id}'`)).toContain('title (String) = Edited by the colleague');
   });
 });
 

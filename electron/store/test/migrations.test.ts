@@ -6,6 +6,7 @@ import { encodeGpkgGeometry, encodeGpkgPoint } from '../gpkgBinary';
 import { GPKG_APPLICATION_ID, GPKG_USER_VERSION } from '../gpkgCore';
 import { readSchemaVersion, writeMeta } from '../meta';
 import { migration1Initial } from '../migrations/1-initial';
+import { migration2MergeState } from '../migrations/2-merge-state';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../migrations/index';
 import type { Migration } from '../migrations/migration';
 import { checkMigrationList, runMigrations } from '../migrations/runner';
@@ -151,6 +152,24 @@ describe('migration 1: initial', () => {
     expect(() => insertIncident(db, 8, point, { title: '   ' })).toThrow(/CHECK constraint/);
     insertIncident(db, 9, point, { occurred_at: '2023-09-24T03:00' });
     expect(db.prepare(`SELECT count(*) FROM incidents`).pluck().get()).toBe(1);
+  });
+});
+
+describe('migration 2: merge state', () => {
+  it('adds the merge tables as GeoPackage attribute tables, to a case of schema 1 with its rows', () => {
+    const db = memoryDb();
+    db.transaction(() => migration1Initial.up(db))();
+    insertIncident(db, 1, encodeGpkgPoint(20.8, 42.9));
+    db.transaction(() => migration2MergeState.up(db))();
+    for (const table of ['row_revisions', 'merge_conflicts', 'merge_imports']) {
+      expect(names(db, 'table')).toContain(table);
+      expect(db.prepare(`SELECT data_type FROM gpkg_contents WHERE table_name = ?`).pluck().get(table)).toBe('attributes');
+    }
+    expect(db.prepare(`SELECT count(*) FROM incidents`).pluck().get()).toBe(1);
+    db.prepare(`INSERT INTO row_revisions (table_name, row_id, rev) VALUES ('incidents', ?, 'abc')`).run(UUID);
+    expect(() => db.prepare(`INSERT INTO row_revisions (table_name, row_id, rev) VALUES ('incidents', ?, 'abc')`).run(UUID)).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO row_revisions (table_name, row_id, rev) VALUES ('audit_log', ?, 'x')`).run(UUID)).toThrow(/CHECK/);
+    expect(findSchemaProblem(db, 'the case')).toBeNull();
   });
 });
 

@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { timestamp } from '../../shared/domain/dates';
+import type { ImportPreview, ImportResult } from '../../shared/domain/merge';
+import { openReadOnly, openVerifiedForWriting } from '../store/connection';
+import { fileSubject } from '../store/inspectCaseFile';
+import { newRowId } from '../store/rowIds';
+import { openSourceCase, type SourceCase } from './caseSource';
+import { ImportFileError } from './importErrors';
+import { applyMerge, previewMerge, type MergeControl, type MergeReport } from './mergeEngine';
+import { copyOutsideFile } from './sourceFile';
+
+/**
+ * One import of a colleague's case file, from choosing the file to the merged case:
+ *
+ *   prepareCaseImport(file, target)  private copy, checks, preview (nothing written)
+ *   applyCaseImport(prepared, ...)   snapshot of the case, then the merge in one transaction
+ *
+ * The prepared import holds the private copy, so what is applied is exactly what was
+ * previewed, however the original changes meanwhile. `dispose()` removes the copy.
+ *
+ * The target is named by its path and gets its own connection here: the import's transaction
+ * stays open across turns of the event loop (progress, cancel), and on a connection of its own
+ * it cannot swallow anything else's writes, while the open case keeps reading the committed
+ * state.
+ */
+
+export interface CaseTarget {
+  path: string;
+  caseId: string;
+}
+
+export interface PreparedCaseImport {
+  id: string;
+  source: SourceCase;
+  report: MergeReport;
+  preview: ImportPreview;
+  dispose(): void;
+}
+
+export type PreparedImportResult = { kind: 'case'; prepared: PreparedCaseImport } | { kind: 'foreign'; message: string };
+
+export function openTargetConnection(target: CaseTarget): Database.Database {
+  return openVerifiedForWriting(target.path, fileSubject(target.path));
+}
+
+function toPreview(id: string, source: SourceCase, target: CaseTarget, report: MergeReport): ImportPreview {
+  const sorted = <K>(m: Map<K, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+  return {
+    previewId: id,
+    source: { fileName: source.file.fileName, caseId: source.caseId, name: source.name, sameCase: source.caseId === target.caseId },
+    incidents: report.incidents,
+    zones: report.zones,
+    totals: report.totals,
+    authors: sorted(report.authors).map(([name, count]) => ({ name, count })),
+    origins: sorted(report.origins).map(([caseId, count]) => ({ caseId, name: source.caseNames.get(caseId) ?? null, count })),
+    skipped: { total: report.skippedTotal, rows: report.skipped },
+    warnings: source.warnings,
+  };
+}
+
+export async function prepareCaseImport(filePath: string, target: CaseTarget, control: MergeControl = {}): Promise<PreparedImportResult> {
+  const file = copyOutsideFile(filePath, { notSameAs: target.path, sqlite: true });
+  let source: SourceCase | null = null;
+  let db: Database.Database | null = null;
+  try {
+    const opened = openSourceCase(file);
+    if (opened.kind === 'foreign') {
+      file.dispose();
+      return opened;
+    }
+    source = opened.source;
+    // The preview only reads the analyst's case.
+    db = openReadOnly(target.path);
+    const report = await previewMerge(db, target.caseId, source, control);
+    const id = newRowId();
+    const s = source;
+    return {
+      kind: 'case',
+      prepared: {
+        id,
+        source: s,
+        report,
+        preview: toPreview(id, s, target, report),
+        dispose() {
+          s.close();
+          file.dispose();
+        },
+      },
+    };
+  } catch (err) {
+    source?.close();
+    file.dispose();
+    throw err;
+  } finally {
+    db?.close();
+  }
+}
+
+export interface ApplyCaseImportOptions {
+  author: string;
+  importValidPart?: boolean;
+  /** Folder for the snapshot taken before the merge; none when null (benchmarks). */
+  snapshotDir: string | null;
+}
+
+export interface AppliedImport extends ImportResult {
+  /** Path of the snapshot of the case before the import, when one was taken and kept. */
+  snapshotPath: string | null;
+}
+
+/** Refuses up front what the preview already showed needs the analyst's consent. */
+function checkConsent(prepared: PreparedCaseImport, importValidPart: boolean): void {
+  if (importValidPart) return;
+  const { preview } = prepared;
+  if (preview.warnings.length) throw new ImportFileError('foreign_schema_objects', `${preview.warnings[0]} Nothing was changed; import the valid part to go on.`);
+  if (preview.skipped.total) {
+    const n = preview.skipped.total;
+    const first = preview.skipped.rows[0];
+    const where = first ? ` (${first.table === 'incidents' ? 'incident' : 'zone'} “${first.label}”: ${first.reason})` : '';
+    throw new ImportFileError('invalid_rows', `“${preview.source.fileName}” has ${n} row${n === 1 ? '' : 's'} Faultline cannot import${where}; nothing was changed. Import the valid part to skip ${n === 1 ? 'it' : 'them'}.`);
+  }
+}
+
+export function snapshotFileName(importId: string, when = timestamp()): string {
+  return `${when.replace(/[:.]/g, '-')}-before-import-${importId.slice(-12)}.gpkg`;
+}
+
+/** A consistent copy of the case as it is now (VACUUM INTO reads one snapshot of the file). */
+export function takeSnapshot(db: Database.Database, dir: string, fileName: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, fileName);
+  db.prepare('VACUUM INTO ?').run(file);
+  return file;
+}
+
+export async function applyCaseImport(
+  prepared: PreparedCaseImport,
+  target: CaseTarget,
+  options: ApplyCaseImportOptions,
+  control: MergeControl = {},
+): Promise<AppliedImport> {
+  checkConsent(prepared, options.importValidPart ?? false);
+  const db = openTargetConnection(target);
+  const importId = newRowId();
+  let snapshotPath: string | null = null;
+  try {
+    if (options.snapshotDir) snapshotPath = takeSnapshot(db, path.join(options.snapshotDir, target.caseId), snapshotFileName(importId));
+    const report = await applyMerge(
+      db,
+      target.caseId,
+      prepared.source,
+      { importId, author: options.author, importValidPart: options.importValidPart ?? false, snapshot: snapshotPath ? path.basename(snapshotPath) : null },
+      control,
+    );
+    if (!report.changed && snapshotPath) {
+      fs.rmSync(snapshotPath, { force: true });
+      snapshotPath = null;
+    }
+    return { importId: report.changed ? importId : null, counts: report.totals, skipped: report.skippedTotal, undoable: snapshotPath !== null, snapshotPath };
+  } catch (err) {
+    if (snapshotPath) fs.rmSync(snapshotPath, { force: true });
+    throw err;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,162 @@
+import type Database from 'better-sqlite3';
+import type { Incident } from '../../shared/domain/incident';
+import type { Zone } from '../../shared/domain/zone';
+import { AuditLog, type AuditAction, type AuditEntry } from '../store/auditLog';
+import { INCIDENT_COLUMNS, INCIDENT_EDITABLE_COLUMNS, SELECT_INCIDENT_SQL, insertValues, rowToIncident, updateValues, type IncidentRow } from '../store/incidentRows';
+import { spatialIndexTriggerSql, triggerName } from '../store/rtree';
+import { CASE_SPATIAL_INDEXES } from '../store/schemaCheck';
+import { SELECT_ZONE_SQL, ZONE_COLUMNS, ZONE_EDITABLE_COLUMNS, rowToZone, zoneInsertValues, zoneUpdateValues, type ZoneRow } from '../store/zoneRows';
+import type { MergeTable } from './contentHash';
+
+/**
+ * The writes a merge makes to the analyst's case, as prepared statements on its connection.
+ * Rows from the other case keep their own provenance (who created and last changed them, when,
+ * in which case they were born): a merge moves work between cases, it does not re-sign it.
+ * The audit log records who merged it, and from which case (`merged_from` in the entry).
+ */
+
+export interface MergedFrom {
+  import_id: string;
+  case_id: string;
+  case_name: string;
+}
+
+export type MergeRow = { table: 'incidents'; value: Incident } | { table: 'zones'; value: Zone };
+
+const INCIDENT_INDEX = CASE_SPATIAL_INDEXES.find((s) => s.table === 'incidents')!;
+
+export class MergeWriter {
+  private readonly read: { mineIncident: Database.Statement; mineZone: Database.Statement };
+  private writes: {
+    insertIncident: Database.Statement;
+    insertZone: Database.Statement;
+    updateIncident: Database.Statement;
+    updateZone: Database.Statement;
+    rtreeInsert: Database.Statement;
+    revision: Database.Statement;
+    conflict: Database.Statement;
+    touch: Database.Statement;
+    audit: AuditLog;
+  } | null = null;
+  private directIndex = false;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly caseId: string,
+  ) {
+    this.read = {
+      mineIncident: db.prepare(`${SELECT_INCIDENT_SQL} WHERE id = ?`),
+      mineZone: db.prepare(`${SELECT_ZONE_SQL} WHERE id = ?`),
+    };
+  }
+
+  /** Write statements, prepared on first use: a preview runs on a read-only connection. */
+  private get s() {
+    if (this.writes) return this.writes;
+    const db = this.db;
+    const incidentUpdate = [...INCIDENT_EDITABLE_COLUMNS, 'deleted_at'];
+    const zoneUpdate = [...ZONE_EDITABLE_COLUMNS, 'deleted_at'];
+    this.writes = {
+      insertIncident: db.prepare(`INSERT INTO incidents (${INCIDENT_COLUMNS.join(', ')}) VALUES (${INCIDENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`),
+      insertZone: db.prepare(`INSERT INTO zones (${ZONE_COLUMNS.join(', ')}) VALUES (${ZONE_COLUMNS.map(() => '?').join(', ')})`),
+      // Editable columns, then deleted_at: in the same order as the values built below.
+      updateIncident: db.prepare(`UPDATE incidents SET ${incidentUpdate.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
+      updateZone: db.prepare(`UPDATE zones SET ${zoneUpdate.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
+      rtreeInsert: db.prepare(`INSERT INTO rtree_incidents_geom (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)`),
+      revision: db.prepare(`INSERT OR IGNORE INTO row_revisions (table_name, row_id, rev) VALUES (?, ?, ?)`),
+      conflict: db.prepare(
+        `INSERT OR IGNORE INTO merge_conflicts (id, import_id, table_name, row_id, theirs_rev, theirs, source_case_id, source_case_name, detected_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      touch: db.prepare(`UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?`),
+      audit: new AuditLog(db, this.caseId),
+    };
+    return this.writes;
+  }
+
+  mine(table: 'incidents', id: string): Incident | null;
+  mine(table: 'zones', id: string): Zone | null;
+  mine(table: MergeTable, id: string): Incident | Zone | null;
+  mine(table: MergeTable, id: string): Incident | Zone | null {
+    if (table === 'incidents') {
+      const row = this.read.mineIncident.get(id) as IncidentRow | undefined;
+      return row ? rowToIncident(row) : null;
+    }
+    const row = this.read.mineZone.get(id) as ZoneRow | undefined;
+    return row ? rowToZone(row) : null;
+  }
+
+  /**
+   * For a large merge: fill the incidents' R*Tree directly instead of through the insert
+   * trigger, as `saveIncidentsBulk` does (the reasons are there). Inside the transaction only;
+   * `endDirectIndex` puts the trigger back before commit, and a rollback restores it anyway.
+   */
+  beginDirectIndex(): void {
+    this.db.exec(`DROP TRIGGER ${triggerName(INCIDENT_INDEX, 'insert')}`);
+    this.directIndex = true;
+  }
+
+  endDirectIndex(): void {
+    if (!this.directIndex) return;
+    this.db.exec(spatialIndexTriggerSql(INCIDENT_INDEX, 'insert'));
+    this.directIndex = false;
+  }
+
+  /** Inserts a row from the other case as it is; false when the id is already taken (incidents). */
+  insert(row: MergeRow, createdBy: string): boolean {
+    if (row.table === 'zones') {
+      const z = row.value;
+      this.s.insertZone.run(zoneInsertValues(z.id, z.fields, z.provenance, createdBy));
+      return true;
+    }
+    const i = row.value;
+    const { changes, lastInsertRowid } = this.s.insertIncident.run(insertValues(i.id, i.fields, i.admin, i.provenance, createdBy));
+    if (changes === 0) return false;
+    if (this.directIndex) this.s.rtreeInsert.run(lastInsertRowid, i.fields.lon, i.fields.lon, i.fields.lat, i.fields.lat);
+    return true;
+  }
+
+  /** Replaces my version by theirs: content, last change (who, when) and tombstone. */
+  replace(row: MergeRow): void {
+    if (row.table === 'incidents') {
+      const i = row.value;
+      const values = updateValues(i.id, i.fields, i.admin, i.provenance.updated_at, i.provenance.author);
+      values.splice(values.length - 1, 0, i.provenance.deleted_at);
+      this.s.updateIncident.run(values);
+    } else {
+      const z = row.value;
+      const values = zoneUpdateValues(z.id, z.fields, z.provenance.updated_at, z.provenance.author);
+      values.splice(values.length - 1, 0, z.provenance.deleted_at);
+      this.s.updateZone.run(values);
+    }
+  }
+
+  /** Records that the row's current version supersedes `rev`. */
+  supersedes(table: MergeTable, rowId: string, revs: Iterable<string>): void {
+    for (const rev of revs) this.s.revision.run(table, rowId, rev);
+  }
+
+  /** Stores their version of a conflicting row; false when that version is already waiting. */
+  addConflict(c: { id: string; importId: string; row: MergeRow; createdBy: string; theirsRev: string; source: { caseId: string; name: string }; at: string }): boolean {
+    // Their version as an Incident or Zone, plus who created it (a copy kept by "keep both" needs it).
+    const { changes } = this.s.conflict.run(c.id, c.importId, c.row.table, c.row.value.id, c.theirsRev, JSON.stringify({ ...c.row.value, created_by: c.createdBy }), c.source.caseId, c.source.name, c.at);
+    return changes > 0;
+  }
+
+  recordAudit(entry: AuditEntry): void {
+    this.s.audit.record(entry);
+  }
+
+  auditChange(at: string, author: string, table: MergeTable, action: AuditAction, before: Incident | Zone, after: Incident | Zone, from: MergedFrom): void {
+    this.s.audit.record({ at, author, table, rowId: before.id, action, before, after: { ...after, merged_from: from } });
+  }
+
+  auditCreated(at: string, author: string, table: MergeTable, ids: string[], from: MergedFrom): void {
+    if (ids.length === 0) return;
+    this.s.audit.record({ at, author, table, rowId: null, action: 'create', before: null, after: { count: ids.length, ids, merged_from: from } });
+  }
+
+  touch(at: string, table: string): void {
+    this.s.touch.run(at, table);
+  }
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openReadOnly } from '../../store/connection';
+import { listConflicts, resolveConflict } from '../conflicts';
+import { openTargetConnection } from '../caseImport';
+import { rowHistory } from '../rowHistory';
+import { ANA_CASE, AUTHOR, ZVECAN, caseContent, caseWith, edit, importInto, rows, sampleFields, tempDir, withCase } from './mergeHelpers';
+
+const BO = 'Bo Colleague';
+
+/** Ana and Bo edit the same incident of a shared case; Ana imports Bo's copy. */
+async function conflictSetup() {
+  const dir = tempDir();
+  const ana = caseWith(dir, 'ana', 2, { id: ANA_CASE });
+  const boFile = path.join(dir, 'bo.gpkg');
+  fs.copyFileSync(ana.file, boFile);
+  const id = ana.ids[0]!;
+  edit(boFile, (s) => s.saveIncident({ id, fields: sampleFields({ title: 'Bo’s title', fatalities: 2 }) }, ZVECAN, BO));
+  edit(ana.file, (s) => s.saveIncident({ id, fields: sampleFields({ title: 'Ana’s title' }) }, ZVECAN, AUTHOR));
+  await withCase(ana.file, (store) => importInto(store, boFile));
+  return { dir, ana, boFile, id };
+}
+
+function withDb<T>(file: string, fn: (db: ReturnType<typeof openTargetConnection>) => T): T {
+  const db = openTargetConnection({ path: file, caseId: ANA_CASE });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('conflicts', () => {
+  it('are listed side by side with the differing fields', async () => {
+    const { ana, id } = await conflictSetup();
+    const db = openReadOnly(ana.file);
+    const [conflict] = listConflicts(db, ANA_CASE);
+    db.close();
+    expect(conflict).toMatchObject({ table: 'incidents', rowId: id, differing: ['title', 'fatalities'], source: { caseId: ANA_CASE, name: 'ana' } });
+    if (conflict?.table !== 'incidents') throw new Error('expected an incident conflict');
+    expect(conflict.mine.fields.title).toBe('Ana’s title');
+    expect(conflict.theirs.fields.title).toBe('Bo’s title');
+  });
+
+  it('keep mine: my version stays, and importing the file again is no longer a conflict', async () => {
+    const { ana, boFile, id } = await conflictSetup();
+    const [conflict] = withDb(ana.file, (db) => listConflicts(db, ANA_CASE));
+    withDb(ana.file, (db) => resolveConflict(db, ANA_CASE, conflict!.id, 'mine', AUTHOR));
+    expect(rows(ana.file, 'SELECT 1 FROM merge_conflicts')).toHaveLength(0);
+    expect(caseContent(ana.file).incidents.find((r) => r.id === id)).toMatchObject({ title: 'Ana’s title' });
+    const again = await withCase(ana.file, (store) => importInto(store, boFile));
+    expect(again.counts).toMatchObject({ conflicts: 0, updated: 0 });
+    // And Bo, importing Ana's case, takes Ana's version as the newer one.
+    const back = await withCase(boFile, (store) => importInto(store, ana.file, { author: BO }));
+    expect(back.counts).toMatchObject({ updated: 1, conflicts: 0 });
+    expect(caseContent(boFile).incidents.find((r) => r.id === id)).toMatchObject({ title: 'Ana’s title' });
+  });
+
+  it('take theirs: their version replaces mine, with their last change', async () => {
+    const { ana, id } = await conflictSetup();
+    const [conflict] = withDb(ana.file, (db) => listConflicts(db, ANA_CASE));
+    const result = withDb(ana.file, (db) => resolveConflict(db, ANA_CASE, conflict!.id, 'theirs', AUTHOR));
+    expect((result.row.fields as { title: string }).title).toBe('Bo’s title');
+    expect(caseContent(ana.file).incidents.find((r) => r.id === id)).toMatchObject({ title: 'Bo’s title', fatalities: 2, author: BO });
+  });
+
+  it('keep both: mine stays and theirs becomes a new incident', async () => {
+    const { ana, id } = await conflictSetup();
+    const [conflict] = withDb(ana.file, (db) => listConflicts(db, ANA_CASE));
+    const result = withDb(ana.file, (db) => resolveConflict(db, ANA_CASE, conflict!.id, 'both', AUTHOR));
+    expect(result.copy).not.toBeNull();
+    const incidents = caseContent(ana.file).incidents;
+    expect(incidents.find((r) => r.id === id)).toMatchObject({ title: 'Ana’s title' });
+    expect(incidents.find((r) => r.id === result.copy!.id)).toMatchObject({ title: 'Bo’s title', origin_case: ANA_CASE, created_by: AUTHOR });
+    expect(() => withDb(ana.file, (db) => resolveConflict(db, ANA_CASE, conflict!.id, 'mine', AUTHOR))).toThrow('no longer waiting');
+  });
+
+  it('an incident’s history shows the merge and how its conflict ended', async () => {
+    const dir = tempDir();
+    const ana = caseWith(dir, 'ana', 2, { id: ANA_CASE });
+    const boFile = path.join(dir, 'bo.gpkg');
+    fs.copyFileSync(ana.file, boFile);
+    const id = ana.ids[1]!;
+    edit(boFile, (s) => s.saveIncident({ id, fields: sampleFields({ title: 'Corrected by Bo', lon: 20.01 }) }, ZVECAN, BO));
+    await withCase(ana.file, (store) => importInto(store, boFile));
+    const history = withDb(ana.file, (db) => rowHistory(db, ANA_CASE, 'incidents', id));
+    expect(history).toMatchObject({ createdBy: AUTHOR, originCase: { id: ANA_CASE, name: 'ana' }, lastChange: { author: BO } });
+    const last = history.entries.at(-1)!;
+    expect(last).toMatchObject({ action: 'update', author: AUTHOR, merge: { caseId: ANA_CASE, caseName: 'ana', by: AUTHOR } });
+    expect(last.changes).toEqual([{ field: 'title', before: 'Incident 2', after: 'Corrected by Bo' }]);
+    expect(history.entries[0]).toMatchObject({ action: 'create', merge: null });
+  });
+});

@@ -1,0 +1,207 @@
+import { join } from 'node:path';
+import type { ApiHandlers } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import { timestamp } from '../../shared/domain/dates';
+import type { CaseInfo } from '../../shared/domain/case';
+import { applyCaseImport, openTargetConnection, prepareCaseImport, type PreparedCaseImport } from '../imports/caseImport';
+import { listConflicts, resolveConflict } from '../imports/conflicts';
+import { ImportFileError } from '../imports/importErrors';
+import type { MergeControl } from '../imports/mergeEngine';
+import { rowHistory } from '../imports/rowHistory';
+import { copyCaseFile, pruneSnapshots, restoreCaseFile, snapshotDir } from '../imports/snapshots';
+import { openReadOnly } from '../store/connection';
+import type { CaseStore } from '../store/types';
+import type { HostHooks } from './host';
+
+/**
+ * The `imports` and `history` services: previews and imports of colleagues' case files, the
+ * conflicts they leave, undo of an import, and the history of a row.
+ *
+ * One import runs at a time, and while it runs nothing else may write to the case (its
+ * transaction is open across turns of the event loop; see mergeEngine.ts): `isBusy` tells the
+ * other services to refuse writes with a clear message instead.
+ */
+
+export interface ImportServiceContext {
+  userDataDir: string;
+  hooks: HostHooks;
+  currentCase(): CaseStore | null;
+  author(): string;
+  /** Closes the open case, runs `change` on its file, and opens it again (undo, redo). */
+  reopenAfter(change: (path: string) => void): CaseInfo;
+  changed(reason: string): void;
+  log(message: string, err?: unknown): void;
+}
+
+interface UndoEntry {
+  casePath: string;
+  caseId: string;
+  before: string;
+  after: string | null;
+}
+
+/** Previews kept at once (each holds a private copy of a file). */
+const MAX_PREVIEWS = 4;
+
+export function createImportService(ctx: ImportServiceContext): { handlers: Pick<ApiHandlers, 'imports' | 'history'>; isBusy(): boolean; dispose(): void } {
+  const previews = new Map<string, { prepared: PreparedCaseImport; casePath: string }>();
+  const jobs = new Map<string, MergeControl>();
+  const undo = new Map<string, UndoEntry>();
+  let applying = false;
+  const snapshotsRoot = join(ctx.userDataDir, 'snapshots');
+
+  function requireCase(): CaseStore & { caseId?: string } {
+    const store = ctx.currentCase();
+    if (!store) throw new ApiError('no_case', 'No case is open. Open the case to import into first.');
+    return store;
+  }
+
+  function requireIdle(): void {
+    if (applying) throw new ApiError('busy', 'An import is running; wait for it to finish or cancel it.');
+  }
+
+  function target() {
+    const store = requireCase();
+    return { path: store.path, caseId: store.info().id };
+  }
+
+  function control(jobId: string | undefined): MergeControl {
+    const c: MergeControl = {};
+    if (jobId) {
+      c.onProgress = (p) => ctx.hooks.emit('import.progress', { jobId, ...p });
+      jobs.set(jobId, c);
+    }
+    return c;
+  }
+
+  function forget(previewId: string): void {
+    previews.get(previewId)?.prepared.dispose();
+    previews.delete(previewId);
+  }
+
+  function withCaseDb<T>(fn: (db: ReturnType<typeof openTargetConnection>, caseId: string) => T): T {
+    requireIdle();
+    const t = target();
+    const db = openTargetConnection(t);
+    try {
+      return fn(db, t.caseId);
+    } finally {
+      db.close();
+    }
+  }
+
+  const handlers: Pick<ApiHandlers, 'imports' | 'history'> = {
+    imports: {
+      choosePath: async ({ kind }) => ({ path: ctx.hooks.chooseImportPath ? await ctx.hooks.chooseImportPath(kind) : null }),
+      preview: async ({ path, jobId }) => {
+        requireIdle();
+        const t = target();
+        const c = control(jobId);
+        try {
+          const result = await prepareCaseImport(path, t, c);
+          if (c.cancelled) {
+            if (result.kind === 'case') result.prepared.dispose();
+            throw new ImportFileError('cancelled', 'Reading the file was cancelled; nothing was changed.');
+          }
+          if (result.kind === 'foreign') return { kind: 'foreign', message: result.message, path };
+          previews.set(result.prepared.id, { prepared: result.prepared, casePath: t.path });
+          while (previews.size > MAX_PREVIEWS) forget(previews.keys().next().value!);
+          return { kind: 'case', preview: result.prepared.preview };
+        } finally {
+          if (jobId) jobs.delete(jobId);
+        }
+      },
+      apply: async ({ previewId, jobId, importValidPart }) => {
+        requireIdle();
+        const entry = previews.get(previewId);
+        if (!entry) throw new ApiError('not_found', 'That preview is no longer available; choose the file again.');
+        const t = target();
+        if (t.path !== entry.casePath) throw new ApiError('invalid', 'Another case was opened since the preview; choose the file again.');
+        applying = true;
+        try {
+          const result = await applyCaseImport(
+            entry.prepared,
+            t,
+            { author: ctx.author(), importValidPart: importValidPart ?? false, snapshotDir: snapshotsRoot },
+            control(jobId),
+          );
+          if (result.importId && result.snapshotPath) {
+            undo.set(result.importId, { casePath: t.path, caseId: t.caseId, before: result.snapshotPath, after: null });
+            pruneSnapshots(snapshotDir(snapshotsRoot, t.caseId));
+          }
+          forget(previewId);
+          if (result.importId) ctx.changed('imported');
+          return { importId: result.importId, counts: result.counts, skipped: result.skipped, undoable: result.undoable };
+        } finally {
+          applying = false;
+          jobs.delete(jobId);
+        }
+      },
+      discard: ({ previewId }) => {
+        forget(previewId);
+        return {};
+      },
+      cancel: ({ jobId }) => {
+        const job = jobs.get(jobId);
+        if (job) job.cancelled = true;
+        return { cancelled: Boolean(job) };
+      },
+      conflicts: () => {
+        const t = target();
+        const db = openReadOnly(t.path);
+        try {
+          return listConflicts(db, t.caseId);
+        } finally {
+          db.close();
+        }
+      },
+      resolve: ({ conflictId, choice }) => {
+        const result = withCaseDb((db, caseId) => resolveConflict(db, caseId, conflictId, choice, ctx.author()));
+        ctx.changed('conflict.resolved');
+        return result;
+      },
+      undo: ({ importId }) => {
+        requireIdle();
+        const entry = undo.get(importId);
+        if (!entry) throw new ApiError('not_found', 'This import can no longer be undone (its snapshot is not known in this session).');
+        if (requireCase().path !== entry.casePath) throw new ApiError('invalid', 'The case of that import is not the open case.');
+        const stamp = timestamp().replace(/[:.]/g, '-');
+        const info = ctx.reopenAfter((casePath) => {
+          entry.after = copyCaseFile(casePath, snapshotDir(snapshotsRoot, entry.caseId), `${stamp}-after-import-${importId.slice(-12)}.gpkg`);
+          restoreCaseFile(casePath, entry.before);
+        });
+        ctx.changed('import.undone');
+        return info;
+      },
+      redo: ({ importId }) => {
+        requireIdle();
+        const entry = undo.get(importId);
+        if (!entry?.after) throw new ApiError('not_found', 'There is no undone import to redo.');
+        if (requireCase().path !== entry.casePath) throw new ApiError('invalid', 'The case of that import is not the open case.');
+        const after = entry.after;
+        const info = ctx.reopenAfter((casePath) => restoreCaseFile(casePath, after));
+        ctx.changed('import.redone');
+        return info;
+      },
+    },
+    history: {
+      forRow: ({ table, id }) => {
+        const t = target();
+        const db = openReadOnly(t.path);
+        try {
+          return rowHistory(db, t.caseId, table, id);
+        } finally {
+          db.close();
+        }
+      },
+    },
+  };
+
+  return {
+    handlers,
+    isBusy: () => applying,
+    dispose() {
+      for (const id of [...previews.keys()]) forget(id);
+    },
+  };
+}
