@@ -8,6 +8,10 @@ import { writeDemoCase } from '../demo/demoCase';
 import { inspectCaseFile } from '../store/inspectCaseFile';
 import { openCaseReadOnly } from '../store/caseStore';
 import { startWebHost } from '../webhost/server';
+import { EXPORT_FORMATS, ExportFormatSchema } from '../../shared/exports/exportFormats';
+import { readCaseRecords } from '../exports/caseRecords';
+import { exportTarget } from '../exports/exportService';
+import { writeExport } from '../exports/writeExport';
 
 /** A failure the user caused or can fix: printed as one line, exit code `exitCode`. */
 class CliError extends Error {
@@ -26,9 +30,12 @@ Commands:
   stats <case.gpkg> [--json]      counts and date range of a case
   validate <file> [--json]        check that a file is a valid Faultline case
   serve [case.gpkg] [--port N]    start the web host on 127.0.0.1 and print its URL
+  export <case.gpkg> --format geojson|kml|kmz|csv --out <file> [--force]
+                                  write the case's incidents and zones for other tools
   version                         print the version
 
 Options:
+  --force     replace an existing output file
   --json      machine-readable output
   -h, --help  this help`;
 
@@ -43,6 +50,18 @@ function needFile(arg: string | undefined, what: string): string {
   return resolve(arg);
 }
 
+/** Checks an output path; a file in the way is the user's to replace with --force. */
+function outputPath(check: () => string): string {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof ApiError && err.problems?.some((p) => p.field === 'overwrite')) {
+      throw new CliError(`faultline: ${err.message.replace(/\.$/, '')}; add --force to replace it`);
+    }
+    throw err;
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -51,6 +70,9 @@ async function run(argv: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       port: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -96,6 +118,17 @@ async function run(argv: string[]): Promise<number> {
         throw new CliError(`faultline: ${result.message}`);
       }
       print(out, { valid: true, ...result.info }, `${target}: valid Faultline case “${result.info.name}” (schema ${result.info.schemaVersion}, ${result.info.incidents} incidents, ${result.info.zones} zones)`);
+      return 0;
+    }
+
+    case 'export': {
+      const source = needFile(rest[0], 'the case file');
+      const format = ExportFormatSchema.safeParse(values.format);
+      if (!format.success) throw new CliError(`faultline: --format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`, 2);
+      const target = outputPath(() => exportTarget(needFile(values.out, 'the output file (--out)'), format.data, { overwrite: Boolean(values.force), openCase: source }));
+      const result = writeExport(openCaseReadOnly(source, readCaseRecords), format.data, target);
+      const what = format.data === 'csv' ? `${result.incidents} incidents` : `${result.incidents} incidents and ${result.zones} zones`;
+      print(out, result, `Wrote ${what} to ${result.path}`);
       return 0;
     }
 

@@ -61,3 +61,47 @@ describe('faultline CLI', () => {
     expect(r.stderr).toMatch(/--help/);
   });
 });
+
+describe('faultline export', () => {
+  const demo = join(dir, 'export-demo.gpkg');
+
+  it('writes each format, says what it wrote, and refuses to replace a file without --force', () => {
+    expect(faultline('demo', demo).code).toBe(0);
+    for (const format of ['geojson', 'kml', 'kmz', 'csv']) {
+      const out = join(dir, `demo-export.${format}`);
+      const r = faultline('export', demo, '--format', format, '--out', out, '--json');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const result = JSON.parse(r.stdout);
+      expect(result).toMatchObject({ path: out, format });
+      expect(result.incidents).toBeGreaterThanOrEqual(7);
+      expect(result.bytes).toBeGreaterThan(500);
+      const again = faultline('export', demo, '--format', format, '--out', out);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(/already exists; add --force/);
+      expect(faultline('export', demo, '--format', format, '--out', out, '--force').code).toBe(0);
+    }
+  });
+
+  it('adds the extension, and says in one line what is wrong', () => {
+    const r = faultline('export', demo, '--format', 'csv', '--out', join(dir, 'no-extension'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no-extension\.csv/);
+    const cases: [string[], RegExp, number][] = [
+      [['export', demo, '--format', 'shp', '--out', join(dir, 'x.shp')], /--format must be one of geojson, kml, kmz, csv/, 2],
+      [['export', demo, '--format', 'csv'], /output file \(--out\) is missing/, 2],
+      [['export', join(dir, 'missing.gpkg'), '--format', 'csv', '--out', join(dir, 'x.csv')], /does not exist/, 1],
+      [['export', demo, '--format', 'csv', '--out', join(dir, 'nope', 'x.csv')], /folder .* does not exist/, 1],
+    ];
+    for (const [args, message, code] of cases) {
+      const run = faultline(...args);
+      expect(run.code, args.join(' ')).toBe(code);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(message);
+    }
+    // Named like the case, the export gets its own extension: the case is never written over.
+    const clash = faultline('export', demo, '--format', 'geojson', '--out', demo, '--force', '--json');
+    expect(JSON.parse(clash.stdout).path).toBe(`${demo}.geojson`);
+    expect(faultline('validate', demo).code).toBe(0);
+  });
+});
