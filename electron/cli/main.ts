@@ -10,7 +10,9 @@ import { openCaseReadOnly } from '../store/caseStore';
 import { startWebHost } from '../webhost/server';
 import { EXPORT_FORMATS, ExportFormatSchema } from '../../shared/exports/exportFormats';
 import { readCaseRecords } from '../exports/caseRecords';
-import { exportTarget } from '../exports/exportService';
+import { checkOutputPath, exportTarget } from '../exports/exportService';
+import { REPORT_USAGE } from './reportArgs';
+import { runReportCommand } from './reportCommand';
 import { writeExport } from '../exports/writeExport';
 
 /** A failure the user caused or can fix: printed as one line, exit code `exitCode`. */
@@ -32,6 +34,7 @@ Commands:
   serve [case.gpkg] [--port N]    start the web host on 127.0.0.1 and print its URL
   export <case.gpkg> --format geojson|kml|kmz|csv --out <file> [--force]
                                   write the case's incidents and zones for other tools
+${REPORT_USAGE}
   version                         print the version
 
 Options:
@@ -73,6 +76,22 @@ async function run(argv: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      subtitle: { type: 'string' },
+      author: { type: 'string' },
+      organisation: { type: 'string' },
+      marking: { type: 'string' },
+      date: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      types: { type: 'string' },
+      area: { type: 'string' },
+      fit: { type: 'string' },
+      'min-grading': { type: 'string' },
+      page: { type: 'string' },
+      landscape: { type: 'boolean' },
+      'no-inset': { type: 'boolean' },
+      timeline: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -129,6 +148,16 @@ async function run(argv: string[]): Promise<number> {
       const result = writeExport(openCaseReadOnly(source, readCaseRecords), format.data, target);
       const what = format.data === 'csv' ? `${result.incidents} incidents` : `${result.incidents} incidents and ${result.zones} zones`;
       print(out, result, `Wrote ${what} to ${result.path}`);
+      return 0;
+    }
+
+    case 'report': {
+      const source = needFile(rest[0], 'the case file');
+      const out_ = values.out;
+      const written = await runReportCommand(source, values, () =>
+        outputPath(() => checkOutputPath(needFile(out_, 'the output file (--out)'), '.pdf', { overwrite: Boolean(values.force), openCase: source })),
+      );
+      print(out, written, `Wrote a ${written.pages}-page report (${written.incidents} incidents, ${written.zones} zones) to ${written.path}`);
       return 0;
     }
 

@@ -76,11 +76,12 @@ describe('faultline export', () => {
       expect(result).toMatchObject({ path: out, format });
       expect(result.incidents).toBeGreaterThanOrEqual(7);
       expect(result.bytes).toBeGreaterThan(500);
-      const again = faultline('export', demo, '--format', format, '--out', out);
-      expect(again.code).toBe(1);
-      expect(again.stderr).toMatch(/already exists; add --force/);
-      expect(faultline('export', demo, '--format', format, '--out', out, '--force').code).toBe(0);
     }
+    const out = join(dir, 'demo-export.kml');
+    const again = faultline('export', demo, '--format', 'kml', '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists; add --force/);
+    expect(faultline('export', demo, '--format', 'kml', '--out', out, '--force').code).toBe(0);
   });
 
   it('adds the extension, and says in one line what is wrong', () => {
@@ -103,5 +104,47 @@ describe('faultline export', () => {
     const clash = faultline('export', demo, '--format', 'geojson', '--out', demo, '--force', '--json');
     expect(JSON.parse(clash.stdout).path).toBe(`${demo}.geojson`);
     expect(faultline('validate', demo).code).toBe(0);
+  });
+});
+
+describe('faultline report', () => {
+  const demo = join(dir, 'report-demo.gpkg');
+
+  it('prints a PDF of the demo case with the chosen filters', () => {
+    expect(faultline('demo', demo).code).toBe(0);
+    const out = join(dir, 'north.pdf');
+    const r = faultline('report', demo, '--out', out, '--title', 'North Kosovo', '--marking', 'RESTRICTED', '--area', 'municipality:Zvečan', '--from', '2023-05-01', '--types', 'riots,battles,protests', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const written = JSON.parse(r.stdout);
+    expect(written).toMatchObject({ path: out, zones: 0 });
+    expect(written.incidents).toBeGreaterThanOrEqual(2);
+    expect(written.pages).toBeGreaterThanOrEqual(3);
+    const again = faultline('report', demo, '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists; add --force/);
+  });
+
+  it('says in one line what is wrong with the options, or that there is no Chromium', () => {
+    const out = join(dir, 'bad.pdf');
+    // More option errors are unit-tested in reportArgs.test.ts; these go through the whole CLI.
+    const cases: [string[], RegExp][] = [
+      [['--types', 'Parades'], /--types: “Parades” is not an event type/],
+      [['--area', 'municipality:Atlantis'], /no admin area “Atlantis”/],
+      [['--from', '2023-06-01', '--to', '2023-05-01'], /ends before it starts/],
+    ];
+    for (const [args, message] of cases) {
+      const r = faultline('report', demo, '--out', out, ...args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '-e', "import('./electron/cli/index.ts').then((m) => m.main(process.argv.slice(1)))", 'report', demo, '--out', out],
+      { cwd: appRoot(), encoding: 'utf8', env: { ...process.env, FAULTLINE_USER_DATA: join(dir, 'user'), FAULTLINE_CHROMIUM: join(dir, 'no-chromium-here') } },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^faultline: No Chromium found: install chromium or set FAULTLINE_CHROMIUM/);
   });
 });
