@@ -34,6 +34,11 @@ const nodePackages = [
   { name: 'zod' },
   { name: '@turf/*' },
   { name: 'playwright-core' },
+  // Export formats (issue 4): CSV quoting, KML writing and its XML DOM, KMZ zipping.
+  { name: 'papaparse' },
+  { name: '@placemarkio/tokml' },
+  { name: '@xmldom/xmldom' },
+  { name: 'fflate' },
   geojsonTypes,
   // @types/topojson-specification: the basemap decoder's input types.
   { name: 'topojson-specification', typeOnly: true },

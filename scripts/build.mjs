@@ -30,7 +30,7 @@ const nodeBanner = { js: "import { createRequire as __createRequire } from 'node
 await Promise.all([
   esbuild.build({
     ...common,
-    entryPoints: { app: 'renderer/main.ts' },
+    entryPoints: { app: 'renderer/main.ts', report: 'renderer/report/main.ts' },
     outdir: 'dist/renderer',
     format: 'iife',
     platform: 'browser',
@@ -60,4 +60,5 @@ await Promise.all([
   }),
 ]);
 copyFileSync(join(root, 'renderer', 'index.html'), join(root, 'dist', 'renderer', 'index.html'));
+copyFileSync(join(root, 'renderer', 'report', 'report.html'), join(root, 'dist', 'renderer', 'report.html'));
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -9,6 +9,12 @@ import { inspectCaseFile } from '../store/inspectCaseFile';
 import { openCase, openCaseReadOnly } from '../store/caseStore';
 import { importCaseFileCommand } from './importCommand';
 import { startWebHost } from '../webhost/server';
+import { EXPORT_FORMATS, ExportFormatSchema } from '../../shared/exports/exportFormats';
+import { readCaseRecords } from '../exports/caseRecords';
+import { checkOutputPath, exportTarget } from '../exports/exportService';
+import { REPORT_USAGE } from './reportArgs';
+import { runReportCommand } from './reportCommand';
+import { writeExport } from '../exports/writeExport';
 
 /** A failure the user caused or can fix: printed as one line, exit code `exitCode`. */
 class CliError extends Error {
@@ -29,9 +35,13 @@ Commands:
   import <case.gpkg> <other.gpkg> [--json] [--skip-invalid]
                                   merge a colleague's case file into a case
   serve [case.gpkg] [--port N]    start the web host on 127.0.0.1 and print its URL
+  export <case.gpkg> --format geojson|kml|kmz|csv --out <file> [--force]
+                                  write the case's incidents and zones for other tools
+${REPORT_USAGE}
   version                         print the version
 
 Options:
+  --force     replace an existing output file
   --json      machine-readable output
   -h, --help  this help`;
 
@@ -46,6 +56,18 @@ function needFile(arg: string | undefined, what: string): string {
   return resolve(arg);
 }
 
+/** Checks an output path; a file in the way is the user's to replace with --force. */
+function outputPath(check: () => string): string {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof ApiError && err.problems?.some((p) => p.field === 'overwrite')) {
+      throw new CliError(`faultline: ${err.message.replace(/\.$/, '')}; add --force to replace it`);
+    }
+    throw err;
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -55,6 +77,25 @@ async function run(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       port: { type: 'string' },
       'skip-invalid': { type: 'boolean', default: false },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      subtitle: { type: 'string' },
+      author: { type: 'string' },
+      organisation: { type: 'string' },
+      marking: { type: 'string' },
+      date: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      types: { type: 'string' },
+      area: { type: 'string' },
+      fit: { type: 'string' },
+      'min-grading': { type: 'string' },
+      page: { type: 'string' },
+      landscape: { type: 'boolean' },
+      'no-inset': { type: 'boolean' },
+      timeline: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -114,6 +155,27 @@ async function run(argv: string[]): Promise<number> {
         openCase,
       });
       print(out, result.counts, result.summary);
+      return 0;
+    }
+
+    case 'export': {
+      const source = needFile(rest[0], 'the case file');
+      const format = ExportFormatSchema.safeParse(values.format);
+      if (!format.success) throw new CliError(`faultline: --format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`, 2);
+      const target = outputPath(() => exportTarget(needFile(values.out, 'the output file (--out)'), format.data, { overwrite: Boolean(values.force), openCase: source }));
+      const result = writeExport(openCaseReadOnly(source, readCaseRecords), format.data, target);
+      const what = format.data === 'csv' ? `${result.incidents} incidents` : `${result.incidents} incidents and ${result.zones} zones`;
+      print(out, result, `Wrote ${what} to ${result.path}`);
+      return 0;
+    }
+
+    case 'report': {
+      const source = needFile(rest[0], 'the case file');
+      const out_ = values.out;
+      const written = await runReportCommand(source, values, () =>
+        outputPath(() => checkOutputPath(needFile(out_, 'the output file (--out)'), '.pdf', { overwrite: Boolean(values.force), openCase: source })),
+      );
+      print(out, written, `Wrote a ${written.pages}-page report (${written.incidents} incidents, ${written.zones} zones) to ${written.path}`);
       return 0;
     }
 

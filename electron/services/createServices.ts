@@ -13,6 +13,9 @@ import { RecentCases } from './recentCases';
 import { SettingsStore } from './settingsStore';
 import { writeDemoCase } from '../demo/demoCase';
 import { createImportService } from './importService';
+import { readCaseRecords } from '../exports/caseRecords';
+import { exportTarget } from '../exports/exportService';
+import { writeExport } from '../exports/writeExport';
 
 export const DEMO_CASE_FILE = `Faultline demo case${CASE_EXTENSION}`;
 
@@ -139,6 +142,16 @@ export function createServices(options: ServicesOptions): Services {
     },
     files: {
       browse: ({ dir }) => browseFolder(dir ?? (store ? dirname(store.path) : undefined)),
+      chooseSavePath: async ({ kind, suggestedName }) => ({
+        path: hooks.chooseSavePath ? await hooks.chooseSavePath(kind, suggestedName) : null,
+      }),
+    },
+    exports: {
+      write: ({ format, path, overwrite }) => {
+        const current = requireCase();
+        const target = exportTarget(path, format, { overwrite, openCase: current.path });
+        return writeExport(readCaseRecords(current), format, target);
+      },
     },
     incidents: {
       list: (query) => requireCase().listIncidents(query),

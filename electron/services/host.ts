@@ -1,4 +1,4 @@
-import type { ApiHandlers, EventName, EventPayload } from '../../shared/api/contract';
+import type { ApiHandlers, EventName, EventPayload, SaveKind } from '../../shared/api/contract';
 
 /**
  * What differs between hosts (Electron, web host, CLI); everything else is shared services.
@@ -11,6 +11,8 @@ export interface HostHooks {
   chooseOpenPath?: () => Promise<string | null>;
   /** Native open dialog for a file to import (a case file, or data); undefined where the host has none. */
   chooseImportPath?: (kind: 'case' | 'data') => Promise<string | null>;
+  /** Native save dialog for a report or an export; undefined where the host has none. */
+  chooseSavePath?: (kind: SaveKind, suggestedName: string) => Promise<string | null>;
   /** Pushes an event to the UI. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Tells the host the open case changed (window title, recent-files menu). */

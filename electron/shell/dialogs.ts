@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import type { SaveKind } from '../../shared/api/contract';
 
 /** Native dialogs of the Electron host. Each is modal to the main window when there is one. */
 
@@ -30,6 +31,28 @@ export async function chooseNewCasePath(win: BrowserWindow | null, suggestedName
     buttonLabel: 'Create',
     defaultPath: join(app.getPath('documents'), caseFileName(suggestedName)),
     filters: CASE_FILTERS,
+    properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'>,
+  };
+  const parent = live(win);
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+const SAVE_FILTERS: Record<SaveKind, { title: string; filter: { name: string; extensions: string[] } }> = {
+  pdf: { title: 'Save Report', filter: { name: 'PDF document', extensions: ['pdf'] } },
+  geojson: { title: 'Export GeoJSON', filter: { name: 'GeoJSON', extensions: ['geojson'] } },
+  kml: { title: 'Export KML', filter: { name: 'KML (Google Earth)', extensions: ['kml'] } },
+  kmz: { title: 'Export KMZ', filter: { name: 'KMZ (Google Earth)', extensions: ['kmz'] } },
+  csv: { title: 'Export CSV', filter: { name: 'CSV (spreadsheet)', extensions: ['csv'] } },
+};
+
+/** Where to save a report or an export; the system dialog asks before replacing a file. */
+export async function chooseSavePath(win: BrowserWindow | null, kind: SaveKind, suggestedName: string): Promise<string | null> {
+  const { title, filter } = SAVE_FILTERS[kind];
+  const options = {
+    title,
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [filter],
     properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'>,
   };
   const parent = live(win);

@@ -377,6 +377,11 @@ export class GpkgCaseStore implements CaseStore {
     return this.info();
   }
 
+  checkpoint(): void {
+    if (this.closed || this.db.memory || this.options.readOnly) return;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

@@ -41,6 +41,11 @@ export interface CaseStore {
   restoreZone(id: string, author: string): Zone;
   /** Renames the case (stored in the file, audited under `author`, else the case's creator). */
   setCaseName(name: string, author?: string): CaseInfo;
+  /**
+   * Folds the WAL into the .gpkg, so the file alone holds every change (a report hashes the
+   * file to say which data it came from). Nothing to do for a read-only or in-memory case.
+   */
+  checkpoint(): void;
   /** Checkpoints the WAL into the .gpkg (so the file alone carries everything) and closes. */
   close(): void;
 }

@@ -74,6 +74,8 @@ tester.run('faultline/layers', rule, {
     at('electron/store/caseStore.ts', "import Database from 'better-sqlite3'; import { readFileSync } from 'node:fs'; import path from 'path';"),
     at('electron/services/createServices.ts', "import { dispatch } from '../../shared/api/dispatch'; import { openCase } from '../store/caseStore';"),
     at('electron/cli/main.ts', "import { chromium } from 'playwright-core';"),
+    // node → the export format libraries
+    at('electron/exports/kml.ts', "import { foldersToKML } from '@placemarkio/tokml'; import { DOMParser } from '@xmldom/xmldom'; import { zipSync } from 'fflate'; import Papa from 'papaparse';"),
     at('electron/store/load.ts', "const { z } = require('zod');"),
     at('electron/basemap/topology.ts', "import type { Topology } from 'topojson-specification';"),
     // electron-main → electron, node, shared
@@ -128,6 +130,9 @@ tester.run('faultline/layers', rule, {
     // renderer
     at('renderer/map/x.ts', "import { ipcRenderer } from 'electron';", ['packageLayer']),
     at('renderer/map/x.ts', "import Database from 'better-sqlite3';", ['packageLayer']),
+    // the export format libraries are Node-side only: the renderer asks the API for exports
+    at('renderer/reports/x.ts', "import Papa from 'papaparse';", ['packageLayer']),
+    at('shared/exports/x.ts', "import { zipSync } from 'fflate';", ['packageLayer']),
     at('renderer/map/x.ts', "import { readFile } from 'node:fs/promises';", ['builtin']),
     at('renderer/map/x.ts', "import { openCase } from '../../electron/store/caseStore';", ['layer']),
     at('renderer/map/x.ts', "import type { Services } from '../../electron/services/host';", ['layer']),

@@ -5,6 +5,7 @@ import { isEventDate } from '../domain/dates';
 import { ZoneInputSchema, ZoneSchema } from '../domain/zone';
 import { ConflictChoice, ConflictSchema, ImportPreviewResultSchema, ImportResultSchema, MergeTableName, RowHistorySchema } from '../domain/merge';
 import { LIMITS } from '../domain/limits';
+import { ExportFormatSchema } from '../exports/exportFormats';
 
 /**
  * The API contract: every operation the UI can ask of the Node side, grouped by service.
@@ -62,6 +63,19 @@ export type DirListing = z.infer<typeof DirListingSchema>;
 
 export const PickedPath = z.object({ path: z.string().nullable() });
 
+/** What a save dialog is for: it decides the file type filter and the extension. */
+export const SaveKind = z.enum(['pdf', 'geojson', 'kml', 'kmz', 'csv']);
+export type SaveKind = z.infer<typeof SaveKind>;
+
+export const ExportResultSchema = z.object({
+  path: z.string(),
+  format: ExportFormatSchema,
+  incidents: z.number().int(),
+  zones: z.number().int(),
+  bytes: z.number().int(),
+});
+export type ExportResultInfo = z.infer<typeof ExportResultSchema>;
+
 export const IncidentQuery = z
   .object({
     bbox: BBox.optional(),
@@ -94,6 +108,15 @@ export const apiContract = {
   files: {
     /** Folders and case files in a folder, for the in-app file chooser of the web host. */
     browse: method(z.object({ dir: FilePath.optional() }).strict(), DirListingSchema),
+    /** Native save dialog for a report or an export where the host has one; `{path: null}` when cancelled or absent. */
+    chooseSavePath: method(z.object({ kind: SaveKind, suggestedName: z.string().max(LIMITS.caseName + 40) }).strict(), PickedPath),
+  },
+  exports: {
+    /**
+     * Writes the open case's live incidents and zones to `path` (the format's extension is
+     * added when missing). An existing file is replaced only with `overwrite`; a case file never.
+     */
+    write: method(z.object({ format: ExportFormatSchema, path: FilePath, overwrite: z.boolean().optional() }).strict(), ExportResultSchema),
   },
   incidents: {
     list: method(IncidentQuery, z.array(IncidentSchema)),

@@ -98,3 +98,90 @@ describe('faultline CLI', () => {
     expect(r.stderr).toMatch(/--help/);
   });
 });
+
+describe('faultline export', () => {
+  const demo = join(dir, 'export-demo.gpkg');
+
+  it('writes each format, says what it wrote, and refuses to replace a file without --force', () => {
+    expect(faultline('demo', demo).code).toBe(0);
+    for (const format of ['geojson', 'kml', 'kmz', 'csv']) {
+      const out = join(dir, `demo-export.${format}`);
+      const r = faultline('export', demo, '--format', format, '--out', out, '--json');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const result = JSON.parse(r.stdout);
+      expect(result).toMatchObject({ path: out, format });
+      expect(result.incidents).toBeGreaterThanOrEqual(7);
+      expect(result.bytes).toBeGreaterThan(500);
+    }
+    const out = join(dir, 'demo-export.kml');
+    const again = faultline('export', demo, '--format', 'kml', '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists; add --force/);
+    expect(faultline('export', demo, '--format', 'kml', '--out', out, '--force').code).toBe(0);
+  });
+
+  it('adds the extension, and says in one line what is wrong', () => {
+    const r = faultline('export', demo, '--format', 'csv', '--out', join(dir, 'no-extension'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no-extension\.csv/);
+    const cases: [string[], RegExp, number][] = [
+      [['export', demo, '--format', 'shp', '--out', join(dir, 'x.shp')], /--format must be one of geojson, kml, kmz, csv/, 2],
+      [['export', demo, '--format', 'csv'], /output file \(--out\) is missing/, 2],
+      [['export', join(dir, 'missing.gpkg'), '--format', 'csv', '--out', join(dir, 'x.csv')], /does not exist/, 1],
+      [['export', demo, '--format', 'csv', '--out', join(dir, 'nope', 'x.csv')], /folder .* does not exist/, 1],
+    ];
+    for (const [args, message, code] of cases) {
+      const run = faultline(...args);
+      expect(run.code, args.join(' ')).toBe(code);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(message);
+    }
+    // Named like the case, the export gets its own extension: the case is never written over.
+    const clash = faultline('export', demo, '--format', 'geojson', '--out', demo, '--force', '--json');
+    expect(JSON.parse(clash.stdout).path).toBe(`${demo}.geojson`);
+    expect(faultline('validate', demo).code).toBe(0);
+  });
+});
+
+describe('faultline report', () => {
+  const demo = join(dir, 'report-demo.gpkg');
+
+  it('prints a PDF of the demo case with the chosen filters', () => {
+    expect(faultline('demo', demo).code).toBe(0);
+    const out = join(dir, 'north.pdf');
+    const r = faultline('report', demo, '--out', out, '--title', 'North Kosovo', '--marking', 'RESTRICTED', '--area', 'municipality:Zvečan', '--from', '2023-05-01', '--types', 'riots,battles,protests', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const written = JSON.parse(r.stdout);
+    expect(written).toMatchObject({ path: out, zones: 0 });
+    expect(written.incidents).toBeGreaterThanOrEqual(2);
+    expect(written.pages).toBeGreaterThanOrEqual(3);
+    const again = faultline('report', demo, '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists; add --force/);
+  });
+
+  it('says in one line what is wrong with the options, or that there is no Chromium', () => {
+    const out = join(dir, 'bad.pdf');
+    // More option errors are unit-tested in reportArgs.test.ts; these go through the whole CLI.
+    const cases: [string[], RegExp][] = [
+      [['--types', 'Parades'], /--types: “Parades” is not an event type/],
+      [['--area', 'municipality:Atlantis'], /no admin area “Atlantis”/],
+      [['--from', '2023-06-01', '--to', '2023-05-01'], /ends before it starts/],
+    ];
+    for (const [args, message] of cases) {
+      const r = faultline('report', demo, '--out', out, ...args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '-e', "import('./electron/cli/index.ts').then((m) => m.main(process.argv.slice(1)))", 'report', demo, '--out', out],
+      { cwd: appRoot(), encoding: 'utf8', env: { ...process.env, FAULTLINE_USER_DATA: join(dir, 'user'), FAULTLINE_CHROMIUM: join(dir, 'no-chromium-here') } },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toMatch(/^faultline: No Chromium found: install chromium or set FAULTLINE_CHROMIUM/);
+  });
+});
