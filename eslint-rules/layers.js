@@ -87,7 +87,8 @@ export const FILE_LAYERS = [
 ];
 
 /** Packages every test may use in addition to its layer's own. */
-const TEST_PACKAGES = [{ name: 'vitest' }, { name: '@playwright/test' }, { name: 'playwright-core' }];
+// fast-check: property-based tests (random shapes for the geometry functions).
+const TEST_PACKAGES = [{ name: 'vitest' }, { name: '@playwright/test' }, { name: 'playwright-core' }, { name: 'fast-check' }];
 const TEST_FILE = /(^|\/)(test|__tests__)\/|\.(test|spec)(\.[cm]?[jt]sx?)?$/;
 
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]));
