@@ -8,6 +8,7 @@ import type { CaseStore } from '../store/types';
 import { appVersion } from '../paths';
 import { browseFolder } from './fileBrowser';
 import { createGeoService } from './geoService';
+import { createAnalysisService } from './analysisService';
 import type { Services, ServicesOptions } from './host';
 import { RecentCases } from './recentCases';
 import { SettingsStore } from './settingsStore';
@@ -26,6 +27,7 @@ export function createServices(options: ServicesOptions): Services {
   const settings = new SettingsStore(userDataDir);
   const recent = new RecentCases(userDataDir);
   const geo = createGeoService(resourcesDir);
+  const analysis = createAnalysisService(() => geo.basemap());
   let store: CaseStore | null = null;
 
   function requireCase(): CaseStore {
@@ -140,6 +142,10 @@ export function createServices(options: ServicesOptions): Services {
     },
     geo: {
       lookup: ({ lon, lat }) => geo.lookup(lon, lat),
+    },
+    analysis: {
+      zone: ({ geometry }) => analysis.zone(requireCase(), geometry),
+      point: ({ lon, lat }) => analysis.point(requireCase(), lon, lat),
     },
   };
 
