@@ -97,6 +97,7 @@ export const FILE_LAYERS = [
 ];
 
 /** Packages every test may use in addition to its layer's own. */
+// fast-check: property-based tests (random shapes for the geometry functions).
 const TEST_PACKAGES = [{ name: 'vitest' }, { name: '@playwright/test' }, { name: 'playwright-core' }, { name: 'fast-check' }];
 const TEST_FILE = /(^|\/)(test|__tests__)\/|\.(test|spec)(\.[cm]?[jt]sx?)?$/;
 

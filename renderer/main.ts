@@ -1,5 +1,6 @@
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
+import './zones.css';
 import { connectToHost } from './api/hostClient';
 import { Workbench } from './workbench';
 import { el } from './ui/dom';

@@ -17,6 +17,9 @@ import { createMenuBar, type MenuSpec } from './ui/menuBar';
 import { $, el, isTextEditing } from './ui/dom';
 import { errorMessage, toast } from './ui/toast';
 import type { HostConnection } from './api/hostClient';
+import type { Zone } from '../shared/domain/zone';
+import { ZoneController } from './zones/zoneController';
+import { SideTabs } from './panels/sideTabs';
 
 const MOD = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+';
 
@@ -28,6 +31,8 @@ export class Workbench {
   private _map!: L.Map;
   private _incidents!: IncidentLayer;
   private _panel!: IncidentPanel;
+  private _zones!: ZoneController;
+  private _tabs!: SideTabs;
   private readonly _search: PlaceSearch;
   private _case: CaseInfo | null = null;
   private _placing = false;
@@ -54,6 +59,7 @@ export class Workbench {
     // The basemap, the case and its incidents load in parallel: start-up waits for the slowest.
     const opening = this._api.case.current({});
     const incidents = this._api.incidents.list({}).catch(() => null);
+    const zones = this._api.zones.list({}).catch(() => null);
     const files = await loadBasemapFiles();
     performance.mark('fl:basemap-loaded');
     this._map = createMap($('#fl-map', root), files.attribution);
@@ -61,7 +67,6 @@ export class Workbench {
     for (const layer of basemap.defaults) layer.addTo(this._map);
     performance.mark('fl:basemap-drawn');
     this._panel = new IncidentPanel(this._state, (incident) => this._focusIncident(incident), () => this._incidents.redrawAll());
-    $('#fl-side', root).append(this._panel.element);
     this._incidents = new IncidentLayer(this._map, this._state, {
       edit: (incident) => this._openForm(incident),
       remove: (incident) => void this._delete(incident),
@@ -69,8 +74,20 @@ export class Workbench {
       visible: (incident) => this._panel.matches(incident),
     });
     this._incidents.group.addTo(this._map);
-    L.control.layers(undefined, { ...basemap.overlays, Incidents: this._incidents.group }, { position: 'topright', collapsed: true }).addTo(this._map);
-    new LegendControl().addTo(this._map);
+    const legend = new LegendControl();
+    legend.addTo(this._map);
+    this._zones = new ZoneController(this._map, this._api, this._history, this._state, files, {
+      drawer: this._drawer,
+      closeOtherForms: () => this._closeForm(),
+      focusIncident: (incident) => this._focusIncident(incident),
+      zoneSelected: (zone) => this._zoneSelected(zone),
+      legendSection: legend.zoneSection,
+      undo: () => void this._undo(),
+    });
+    this._tabs = new SideTabs([{ label: 'Incidents', panel: this._panel.element }, { label: 'Zones', panel: this._zones.panel.element }]);
+    $('#fl-side', root).append(this._tabs.element);
+    const layers = { ...basemap.overlays, Incidents: this._incidents.group, Zones: this._zones.layer.group, 'Zone labels and symbols': this._zones.layer.labels };
+    L.control.layers(undefined, layers, { position: 'topright', collapsed: true }).addTo(this._map);
     this._search.setPlaces(files.places);
     this._wireMap();
     this._wireKeyboard();
@@ -88,7 +105,7 @@ export class Workbench {
     };
     this._map.on('moveend', showView);
     showView();
-    await this._caseOpened(true, { info: await opening, incidents: await incidents });
+    await this._caseOpened(true, { info: await opening, incidents: await incidents, zones: await zones });
     performance.mark('fl:ready');
     document.body.dataset.ready = 'true';
   }
@@ -193,7 +210,7 @@ export class Workbench {
       if (this._placing) {
         this._setPlacing(false);
         this._openNewForm(e.latlng);
-      } else {
+      } else if (!this._zones.handleMapClick(e.latlng)) {
         this._incidents.select(null);
         this._panel.select(null);
       }
@@ -253,7 +270,7 @@ export class Workbench {
   }
 
   /** Loads the open case into the window (also when another host command opened it). */
-  private async _caseOpened(first = false, prefetched?: { info: CaseInfo | null; incidents: Incident[] | null }): Promise<void> {
+  private async _caseOpened(first = false, prefetched?: { info: CaseInfo | null; incidents: Incident[] | null; zones: Zone[] | null }): Promise<void> {
     const info = prefetched ? prefetched.info : await this._api.case.current({});
     const changedCase = info?.id !== this._case?.id || info?.path !== this._case?.path;
     this._case = info;
@@ -265,6 +282,7 @@ export class Workbench {
     this._history.clear();
     if (prefetched?.incidents) this._state.replaceAll(prefetched.incidents);
     else if (info) await this._state.reload();
+    if (info) await this._zones.reload(prefetched?.zones);
     this._fitToIncidents();
   }
 
@@ -281,6 +299,14 @@ export class Workbench {
     const target = L.latLng(incident.fields.lat, incident.fields.lon);
     this._map.once('moveend', () => this._incidents.select(incident.id, true));
     this._map.flyTo(target, Math.max(this._map.getZoom(), 11), { duration: 0.6 });
+  }
+
+  /** A zone was selected: it alone is selected, and the Zones tab shows its details. */
+  private _zoneSelected(zone: Zone | null): void {
+    if (!zone) return;
+    this._incidents.select(null);
+    this._panel.select(null);
+    this._tabs.show(1);
   }
 
   private _flyToPlace(place: PlaceRecord): void {
@@ -335,6 +361,7 @@ export class Workbench {
   }
 
   private _closeForm(): void {
+    this._zones?.closeForm();
     if (!this._form) return;
     this._form.preview?.remove();
     this._form = null;
@@ -364,6 +391,8 @@ export class Workbench {
   }
 
   private _deleteSelected(): void {
+    const zone = this._zones.selectedId ? this._zones.state.get(this._zones.selectedId) : undefined;
+    if (zone) return void this._zones.remove(zone);
     const id = this._incidents.selectedId;
     const incident = id ? this._state.get(id) : undefined;
     if (incident) void this._delete(incident);

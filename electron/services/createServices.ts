@@ -8,6 +8,7 @@ import type { CaseStore } from '../store/types';
 import { appVersion } from '../paths';
 import { browseFolder } from './fileBrowser';
 import { createGeoService } from './geoService';
+import { createAnalysisService } from './analysisService';
 import type { Services, ServicesOptions } from './host';
 import { RecentCases } from './recentCases';
 import { SettingsStore } from './settingsStore';
@@ -30,6 +31,7 @@ export function createServices(options: ServicesOptions): Services {
   const settings = new SettingsStore(userDataDir);
   const recent = new RecentCases(userDataDir);
   const geo = createGeoService(resourcesDir);
+  const analysis = createAnalysisService(() => geo.basemap());
   let store: CaseStore | null = null;
   let caseId: string | null = null; // kept apart from store.info(), which counts rows
 
@@ -195,6 +197,10 @@ export function createServices(options: ServicesOptions): Services {
       lookup: ({ lon, lat }) => geo.lookup(lon, lat),
     },
     ...imports.handlers,
+    analysis: {
+      zone: ({ geometry }) => analysis.zone(requireCase(), geometry),
+      point: ({ lon, lat }) => analysis.point(requireCase(), lon, lat),
+    },
   };
 
   return {

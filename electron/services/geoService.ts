@@ -1,6 +1,6 @@
 import type { AdminArea } from '../../shared/domain/incident';
 import { createAdminLookup } from '../../shared/geo/adminLookup';
-import { loadBasemap } from '../basemap/loadBasemap';
+import { loadBasemap, type LoadedBasemap } from '../basemap/loadBasemap';
 import type { GazetteerPlace } from '../demo/demoCase';
 
 /**
@@ -10,6 +10,8 @@ import type { GazetteerPlace } from '../demo/demoCase';
 export interface GeoService {
   lookup(lon: number, lat: number): AdminArea;
   places(): GazetteerPlace[];
+  /** The whole basemap (areas and lines), for the zone analysis. */
+  basemap(): LoadedBasemap;
 }
 
 export function createGeoService(resourcesDir: string): GeoService {
@@ -20,5 +22,6 @@ export function createGeoService(resourcesDir: string): GeoService {
       return lookup(lon, lat);
     },
     places: () => loadBasemap(resourcesDir).places,
+    basemap: () => loadBasemap(resourcesDir),
   };
 }

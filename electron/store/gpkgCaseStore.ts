@@ -29,6 +29,7 @@ import { spatialIndexTriggerSql, triggerName } from './rtree';
 import { CASE_SPATIAL_INDEXES } from './schemaCheck';
 import type { BulkIncidentInput, BulkSaveResult, CaseStore } from './types';
 import { ZoneRepository, type ZoneQuery } from './zoneRepository';
+import { LocatedIncidents, type LocatedIncident } from './locatedIncidents';
 import type { Zone, ZoneFields } from '../../shared/domain/zone';
 
 /**
@@ -80,7 +81,7 @@ function sameContent(a: Incident, fields: IncidentFields, admin: AdminArea): boo
 }
 
 /** What a read-only opening (`openCaseReadOnly`) offers. */
-export type CaseReader = Pick<CaseStore, 'path' | 'info' | 'listIncidents' | 'getIncident' | 'listZones' | 'getZone'>;
+export type CaseReader = Pick<CaseStore, 'path' | 'info' | 'listIncidents' | 'getIncident' | 'listZones' | 'getZone' | 'locateIncidents'>;
 
 interface WriteStatements {
   insert: Database.Statement;
@@ -105,6 +106,7 @@ export class GpkgCaseStore implements CaseStore {
   private writeStatements: WriteStatements | null = null;
   private closed = false;
   private readonly zones: ZoneRepository;
+  private readonly located: LocatedIncidents;
 
   constructor(
     private readonly db: Database.Database,
@@ -114,6 +116,7 @@ export class GpkgCaseStore implements CaseStore {
   ) {
     this.lister = new IncidentLister(db);
     this.zones = new ZoneRepository(db, caseId, () => this.w.audit);
+    this.located = new LocatedIncidents(db);
     this.read = {
       byId: db.prepare(`${SELECT_INCIDENT_SQL} WHERE id = ?`),
       countLive: db.prepare(`SELECT count(*) FROM incidents WHERE deleted_at IS NULL`).pluck(),
@@ -180,6 +183,11 @@ export class GpkgCaseStore implements CaseStore {
   listIncidents(query: IncidentQuery): Incident[] {
     this.open();
     return this.lister.list(query);
+  }
+
+  locateIncidents(bbox: [number, number, number, number]): LocatedIncident[] {
+    this.open();
+    return this.located.list(bbox);
   }
 
   /** EXPLAIN QUERY PLAN of `listIncidents(query)`: shows that a box query uses the R*Tree. */

@@ -3,6 +3,7 @@ import type { AdminArea, Incident, IncidentFields } from '../../shared/domain/in
 import type { IncidentQuery } from '../../shared/api/contract';
 import type { Zone, ZoneFields } from '../../shared/domain/zone';
 import type { ZoneQuery } from './zoneRepository';
+import type { LocatedIncident } from './locatedIncidents';
 
 /**
  * The case store: one open GeoPackage case file. Implemented by `caseStore.ts` on
@@ -31,6 +32,8 @@ export interface CaseStore {
    * update of an existing incident gets its own audit row with the before state.
    */
   saveIncidentsBulk(inputs: readonly BulkIncidentInput[], author: string): BulkSaveResult;
+  /** Ids and points of the live incidents in a box [w, s, e, n], through the R*Tree. */
+  locateIncidents(bbox: [number, number, number, number]): LocatedIncident[];
   /** Live zones, by name; with a bbox, those whose bounding box meets it (R*Tree). */
   listZones(query?: ZoneQuery): Zone[];
   /** Throws ApiError('not_found') for an unknown id; returns tombstoned zones too. */

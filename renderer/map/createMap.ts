@@ -1,4 +1,5 @@
 import L from 'leaflet';
+import './geoman';
 
 /** The area the offline basemap covers: the Western Balkans and their neighbours. */
 export const BASEMAP_BOUNDS = L.latLngBounds([39.5, 13.0], [47.0, 24.0]);
@@ -18,6 +19,8 @@ export function createMap(container: HTMLElement, attribution: string): L.Map {
     attributionControl: false,
     boxZoom: true,
     keyboard: true,
+    // The map takes part in Geoman (drawing tools); its layers opt in one by one.
+    pmIgnore: false,
   });
   // Attribution text is our own constant (never file content); no link, no network.
   L.control.attribution({ prefix: 'Leaflet', position: 'bottomright' }).addAttribution(escapeText(attribution)).addTo(map);

@@ -2,8 +2,11 @@ import L from 'leaflet';
 import { EVENT_TYPES, EVENT_TYPE_STYLE } from '../../shared/taxonomy/acled';
 import { el } from '../ui/dom';
 
-/** The map legend: incident colours by event type, then the basemap's lines and areas. */
+/** The map legend: incident colours by event type, the zones' symbols, then the basemap's lines and areas. */
 export class LegendControl extends L.Control {
+  /** Filled by the zones (their symbols and colours); empty while the case has no zones. */
+  readonly zoneSection = el('div', { class: 'fl-legend-zones' });
+
   constructor() {
     super({ position: 'bottomleft' });
   }
@@ -19,6 +22,7 @@ export class LegendControl extends L.Control {
         el('summary', { text: 'Legend' }),
         el('div', { class: 'fl-legend-section', text: 'Incidents (size: casualties)' }),
         ...EVENT_TYPES.map((t) => el('div', { class: 'fl-legend-row' }, swatch(EVENT_TYPE_STYLE[t].color), EVENT_TYPE_STYLE[t].label)),
+        this.zoneSection,
         el('div', { class: 'fl-legend-section', text: 'Boundaries' }),
         el('div', { class: 'fl-legend-row' }, line('border-top:3px solid #8c1c13'), 'Kosovo–Serbia boundary'),
         el('div', { class: 'fl-legend-row' }, line('border-top:2px solid #4a4a4a'), 'International border'),

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { CaseInfoSchema, CaseName, FilePath, RecentCaseSchema } from '../domain/case';
 import { AdminAreaSchema, IncidentInputSchema, IncidentSchema, Latitude, Longitude, Uuid } from '../domain/incident';
 import { isEventDate } from '../domain/dates';
-import { ZoneInputSchema, ZoneSchema } from '../domain/zone';
+import { ZoneGeometrySchema, ZoneInputSchema, ZoneSchema } from '../domain/zone';
 import { ConflictChoice, ConflictSchema, ImportPreviewResultSchema, ImportResultSchema, MergeTableName, RowHistorySchema } from '../domain/merge';
+import { PointAnalysisSchema, ZoneAnalysisSchema } from '../domain/zoneAnalysis';
 import { LIMITS } from '../domain/limits';
 import { ExportFormatSchema } from '../exports/exportFormats';
 
@@ -165,6 +166,16 @@ export const apiContract = {
   geo: {
     /** Country and admin areas at a point, from the offline basemap. */
     lookup: method(z.object({ lon: Longitude, lat: Latitude }).strict(), AdminAreaSchema),
+  },
+  analysis: {
+    /**
+     * Area, perimeter, coverage by countries / entities / municipalities, the case's incidents
+     * inside, and distances to the Kosovo–Serbia boundary and the IEBL, for a zone's shape
+     * (saved or not yet saved).
+     */
+    zone: method(z.object({ geometry: ZoneGeometrySchema }).strict(), ZoneAnalysisSchema),
+    /** Distances to the reference lines and the zones that hold a point (an incident). */
+    point: method(z.object({ lon: Longitude, lat: Latitude }).strict(), PointAnalysisSchema),
   },
 } as const;
 

@@ -4,6 +4,9 @@ import { RELIABILITY_CODES } from '../taxonomy/grading';
 import { eventDateProblem } from './dates';
 import { Latitude, Longitude, ProvenanceSchema, SourceUrl, Uuid, type FieldProblem } from './incident';
 import { LIMITS } from './limits';
+import { selfCrossings } from '../geo/analysis/selfCrossings';
+import { geodesicArea } from '../geo/analysis/geodesicArea';
+import { sidcProblem } from '../taxonomy/symbolCode';
 
 /** What a zone is (DESIGN §4; the form's "kind"). */
 export const ZONE_KINDS = {
@@ -63,7 +66,20 @@ export const ZoneGeometrySchema = z
   ])
   .superRefine((g, ctx) => {
     const n = countVertices(g as Geometry);
-    if (n > ZONE_LIMITS.vertices) ctx.addIssue({ code: 'custom', message: `The shape has ${n.toLocaleString('en')} points; at most ${ZONE_LIMITS.vertices.toLocaleString('en')} are allowed` });
+    if (n > ZONE_LIMITS.vertices) {
+      ctx.addIssue({ code: 'custom', message: `The shape has ${n.toLocaleString('en')} points; at most ${ZONE_LIMITS.vertices.toLocaleString('en')} are allowed` });
+      return;
+    }
+    // A broken outline is never stored: GIS readers reject it and every area measure is wrong.
+    // The UI repairs what it can before saving and says so; whatever else sends a zone gets this.
+    if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+      const [crossing] = selfCrossings(g as Geometry, 1);
+      if (crossing) {
+        ctx.addIssue({ code: 'custom', message: `The outline crosses itself near ${crossing[1]!.toFixed(4)}° N, ${crossing[0]!.toFixed(4)}° E; redraw it so that its edges do not cross` });
+      } else if (geodesicArea(g as Geometry) < 1) {
+        ctx.addIssue({ code: 'custom', message: 'The area has no extent: its corners lie on one line' });
+      }
+    }
   });
 /** Positions are [lon, lat] pairs (no altitude): what GeoJSON from the map and from GDAL gives. */
 export type ZoneGeometry = z.infer<typeof ZoneGeometrySchema>;
@@ -131,6 +147,8 @@ export const ZoneFieldsSchema = z
     const isLine = v.geometry.type === 'LineString' || v.geometry.type === 'MultiLineString';
     if (v.circle && v.geometry.type !== 'Polygon') ctx.addIssue({ code: 'custom', path: ['circle'], message: 'A circle is stored as a polygon' });
     if (v.kind === 'route' && !isLine) ctx.addIssue({ code: 'custom', path: ['kind'], message: 'A route is drawn as a line' });
+    const symbol = sidcProblem(v.sidc, v.affiliation);
+    if (symbol) ctx.addIssue({ code: 'custom', path: ['sidc'], message: symbol });
   });
 export type ZoneFields = z.infer<typeof ZoneFieldsSchema>;
 

@@ -1,0 +1,165 @@
+import L from 'leaflet';
+import type { Zone } from '../../shared/domain/zone';
+import { labelPoint } from '../../shared/geo/analysis/labelPoint';
+import { prepareAreaTest } from '../../shared/geo/analysis/prepareAreaTest';
+import { geodesicArea } from '../../shared/geo/analysis/geodesicArea';
+import type { ZoneState } from '../state/zoneState';
+import { el } from '../ui/dom';
+import { unitSymbolImage } from '../zones/unitSymbol';
+import { zoneToLayer } from '../zones/zoneGeometry';
+import { zoneStyle } from './zoneStyle';
+
+export interface ZoneLayerOptions {
+  /** Filter applied to what is drawn (the zones panel's force and status filters). */
+  visible(zone: Zone): boolean;
+}
+
+/**
+ * Zones on the map: one SVG path per zone (few, large, and editable by Geoman, which needs
+ * real path elements), styled by affiliation, plus a label at the zone's label point with its
+ * unit symbol and name. Paths opt in to Geoman (`pmIgnore: false`); labels do not.
+ *
+ * The zones lie under the incidents' canvas, which takes the mouse: a click on the map is
+ * matched to zones by `zonesAt` (the workbench asks), and while a zone tool is active the
+ * canvas lets clicks through (CSS `.fl-zone-editing`).
+ */
+export class ZoneLayer {
+  readonly group = L.featureGroup();
+  readonly labels = L.layerGroup();
+  private readonly _paths = new Map<string, L.Path>();
+  private readonly _labelMarkers = new Map<string, L.Marker>();
+  private readonly _ids = new WeakMap<L.Layer, string>();
+  private readonly _renderer: L.SVG;
+  private _selectedId: string | null = null;
+
+  constructor(
+    private readonly _map: L.Map,
+    private readonly _state: ZoneState,
+    private readonly _options: ZoneLayerOptions,
+  ) {
+    const pane = _map.createPane('fl-zones');
+    pane.style.zIndex = '410';
+    const labels = _map.createPane('fl-zone-labels');
+    // Above the zones, below the incidents: a symbol never hides an incident.
+    labels.style.zIndex = '415';
+    labels.style.pointerEvents = 'none';
+    this._renderer = L.svg({ pane: 'fl-zones', padding: 0.5 });
+    _state.onChange((change) => {
+      if (change.kind === 'reset') this.redrawAll();
+      else if (change.kind === 'upsert') this._upsert(change.zone);
+      else this._remove(change.id);
+    });
+  }
+
+  get selectedId(): string | null {
+    return this._selectedId;
+  }
+
+  redrawAll(): void {
+    for (const id of [...this._paths.keys()]) this._remove(id);
+    for (const zone of this._state.all()) this._upsert(zone);
+    if (this._selectedId && !this._state.get(this._selectedId)) this._selectedId = null;
+  }
+
+  select(id: string | null): void {
+    const previous = this._selectedId;
+    this._selectedId = id;
+    for (const z of [previous, id]) {
+      const zone = z ? this._state.get(z) : undefined;
+      if (zone) this._restyle(zone);
+    }
+    if (id) this._paths.get(id)?.bringToFront();
+  }
+
+  /** The zone a map layer draws (for Geoman's edit events), if any. */
+  zoneIdOf(layer: L.Layer): string | undefined {
+    return this._ids.get(layer);
+  }
+
+  layerOf(id: string): L.Path | undefined {
+    return this._paths.get(id);
+  }
+
+  /** The zones under a point, smallest first: areas that hold it, lines within a few pixels. */
+  zonesAt(at: L.LatLng): Zone[] {
+    const p = this._map.latLngToLayerPoint(at);
+    const hits: { zone: Zone; size: number }[] = [];
+    for (const [id, path] of this._paths) {
+      const zone = this._state.get(id);
+      if (!zone) continue;
+      const g = zone.fields.geometry;
+      if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
+        if (prepareAreaTest(g).contains(at.lng, at.lat)) hits.push({ zone, size: geodesicArea(g) });
+      } else if (nearLine(path as L.Polyline, p, this._map)) {
+        hits.push({ zone, size: 0 });
+      }
+    }
+    return hits.sort((a, b) => a.size - b.size).map((h) => h.zone);
+  }
+
+  private _upsert(zone: Zone): void {
+    this._remove(zone.id);
+    if (!this._options.visible(zone)) return;
+    const path = zoneToLayer(zone.fields.geometry, zone.fields.circle, {
+      ...zoneStyle(zone, zone.id === this._selectedId),
+      renderer: this._renderer,
+      pane: 'fl-zones',
+      // Clicks are matched by zonesAt; Geoman's tools still reach the path (see class doc).
+      interactive: true,
+      bubblingMouseEvents: true,
+      pmIgnore: false,
+    } as L.PathOptions);
+    this._ids.set(path, zone.id);
+    this._paths.set(zone.id, path);
+    // Tests and the keyboard find a zone's path by its id.
+    path.on('add', () => path.getElement()?.setAttribute('data-zone-id', zone.id));
+    this.group.addLayer(path);
+    const label = this._label(zone);
+    this._labelMarkers.set(zone.id, label);
+    this.labels.addLayer(label);
+  }
+
+  private _restyle(zone: Zone): void {
+    this._paths.get(zone.id)?.setStyle(zoneStyle(zone, zone.id === this._selectedId));
+    this._labelMarkers.get(zone.id)?.getElement()?.classList.toggle('fl-zone-label-selected', zone.id === this._selectedId);
+  }
+
+  private _label(zone: Zone): L.Marker {
+    const [lon, lat] = labelPoint(zone.fields.geometry) as [number, number];
+    const symbol = unitSymbolImage(zone.fields.sidc, 26, `Unit symbol of ${zone.fields.name}`);
+    const content = el(
+      'div',
+      { class: `fl-zone-label${zone.id === this._selectedId ? ' fl-zone-label-selected' : ''}`, 'data-zone-label': zone.id },
+      symbol,
+      el('span', { class: 'fl-zone-label-name', text: zone.fields.name }),
+    );
+    return L.marker([lat, lon], {
+      pane: 'fl-zone-labels',
+      interactive: false,
+      keyboard: false,
+      icon: L.divIcon({ className: 'fl-zone-label-icon', html: content, iconSize: undefined, iconAnchor: [0, 0] }),
+    });
+  }
+
+  private _remove(id: string): void {
+    const path = this._paths.get(id);
+    if (path) {
+      this.group.removeLayer(path);
+      this._paths.delete(id);
+    }
+    const label = this._labelMarkers.get(id);
+    if (label) {
+      this.labels.removeLayer(label);
+      this._labelMarkers.delete(id);
+    }
+  }
+}
+
+function nearLine(line: L.Polyline, p: L.Point, map: L.Map): boolean {
+  const paths = (L.LineUtil.isFlat(line.getLatLngs() as L.LatLng[]) ? [line.getLatLngs()] : line.getLatLngs()) as L.LatLng[][];
+  for (const path of paths) {
+    const pts = path.map((ll) => map.latLngToLayerPoint(ll));
+    for (let i = 0; i + 1 < pts.length; i++) if (L.LineUtil.pointToSegmentDistance(p, pts[i]!, pts[i + 1]!) <= 6) return true;
+  }
+  return false;
+}

@@ -1,0 +1,266 @@
+import L from 'leaflet';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FaultlineApi } from '../../shared/api/contract';
+import type { Incident } from '../../shared/domain/incident';
+import { newZoneFields, type Circle, type Zone, type ZoneFields, type ZoneGeometry } from '../../shared/domain/zone';
+import type { ZoneAnalysis } from '../../shared/domain/zoneAnalysis';
+import { describeRepair } from '../../shared/geo/analysis/describeRepair';
+import { repairOutline } from '../../shared/geo/analysis/repairOutline';
+import type { UndoStack } from '../history/undoStack';
+import { ZoneForm } from '../forms/zoneForm';
+import type { BasemapFiles } from '../map/basemapData';
+import { ZoneLayer } from '../map/zoneLayer';
+import { ZoneDetails } from '../panels/zoneDetails';
+import { ZonePanel } from '../panels/zonePanel';
+import type { IncidentState } from '../state/incidentState';
+import { ZoneState } from '../state/zoneState';
+import { el } from '../ui/dom';
+import { errorMessage, toast } from '../ui/toast';
+import { MeasureReadout } from './measureReadout';
+import { ZoneDrawing } from './zoneDrawing';
+import { layerToZone } from './zoneGeometry';
+import { zoneLegendRows } from './zoneLegend';
+
+export interface ZoneControllerHooks {
+  /** The side drawer that holds forms (shared with the incident form). */
+  drawer: HTMLElement;
+  /** Closes any other form in the drawer before a zone form opens there. */
+  closeOtherForms(): void;
+  focusIncident(incident: Incident): void;
+  /** A zone was selected: the workbench clears the incident selection and shows the Zones tab. */
+  zoneSelected(zone: Zone | null): void;
+  /** The legend's zones section. */
+  legendSection: HTMLElement;
+  /** Undoes the last change (the toasts' Undo button). */
+  undo(): void;
+}
+
+type Shape = { geometry: ZoneGeometry; circle: Circle | null };
+
+/**
+ * Everything about zones in the window: their state with undo, the map layer, the zones panel
+ * and details, the form, and Geoman's drawing tools. The workbench creates it once the map
+ * exists and forwards clicks, case changes and menu commands to it.
+ */
+export class ZoneController {
+  readonly state: ZoneState;
+  readonly layer: ZoneLayer;
+  readonly panel: ZonePanel;
+  readonly readout: MeasureReadout;
+  readonly drawing: ZoneDrawing;
+  private readonly _details: ZoneDetails;
+  private readonly _connectors = L.layerGroup();
+  private _form: { form: ZoneForm; zone: Zone | null; preview: L.Layer | null } | null = null;
+
+  constructor(
+    private readonly _map: L.Map,
+    private readonly _api: FaultlineApi,
+    history: UndoStack,
+    incidents: IncidentState,
+    basemap: BasemapFiles,
+    private readonly _hooks: ZoneControllerHooks,
+  ) {
+    this.state = new ZoneState(_api, history);
+    this.layer = new ZoneLayer(_map, this.state, { visible: (zone) => this.panel.matches(zone) });
+    this._details = new ZoneDetails(_api, incidents, {
+      edit: (zone) => this.openForm(zone, zone.fields),
+      remove: (zone) => void this.remove(zone),
+      zoomTo: (zone) => this.zoomTo(zone),
+      buffer: (zone) => this.bufferZone?.(zone),
+      back: () => this.select(null),
+      focusIncident: (incident) => _hooks.focusIncident(incident),
+      analysed: (zone, analysis) => this._drawConnectors(zone, analysis),
+    });
+    this.panel = new ZonePanel(this.state, (zone) => this.select(zone.id, true), () => this.layer.redrawAll(), this._details.element);
+    this.readout = new MeasureReadout(_map);
+    this.drawing = new ZoneDrawing(_map, this.layer.group, snapLines(basemap), this.readout, {
+      drawn: (layer) => this._drawn(layer),
+      reshaped: (zoneLayer, layer) => void this._reshaped(zoneLayer, layer),
+      removed: (zoneLayer) => {
+        const zone = this.state.get(this.layer.zoneIdOf(zoneLayer) ?? '');
+        if (zone) void this.remove(zone);
+      },
+      busyChanged: (busy) => {
+        if (busy) this._map.closePopup();
+      },
+    });
+    this.layer.group.addTo(_map);
+    this.layer.labels.addTo(_map);
+    this._connectors.addTo(_map);
+    this.state.onChange((change) => {
+      this._hooks.legendSection.replaceChildren(...zoneLegendRows(this.state.all()));
+      const selected = this.layer.selectedId;
+      if (!selected) return;
+      if (change.kind === 'remove' && change.id === selected) this.select(null);
+      else if (change.kind === 'reset') this.select(this.state.get(selected) ? selected : null);
+      else if (change.kind === 'upsert' && change.zone.id === selected) this._details.show(change.zone);
+    });
+  }
+
+  /** Set by the analysis tools (buffer dialog) once they exist. */
+  bufferZone: ((zone: Zone) => void) | null = null;
+
+  get selectedId(): string | null {
+    return this.layer.selectedId;
+  }
+
+  /** Whether a drawing or editing tool has the map's clicks. */
+  get busy(): boolean {
+    return this.drawing.busy;
+  }
+
+  async reload(zones?: Zone[] | null): Promise<void> {
+    this.closeForm();
+    this.drawing.stop();
+    if (zones) this.state.replaceAll(zones);
+    else await this.state.reload();
+  }
+
+  /** A click on the map that no incident took: selects the smallest zone under it. */
+  handleMapClick(at: L.LatLng): boolean {
+    if (this.busy) return true;
+    const [zone] = this.layer.zonesAt(at);
+    if (zone) {
+      this.select(zone.id);
+      return true;
+    }
+    if (this.selectedId) this.select(null);
+    return false;
+  }
+
+  select(id: string | null, fly = false): void {
+    const zone = id ? this.state.get(id) : undefined;
+    this.layer.select(zone ? zone.id : null);
+    this.panel.showDetails(zone ? zone.id : null);
+    this._details.show(zone ?? null);
+    if (!zone) this._connectors.clearLayers();
+    this._hooks.zoneSelected(zone ?? null);
+    if (zone && fly) this.zoomTo(zone);
+  }
+
+  zoomTo(zone: Zone): void {
+    const path = this.layer.layerOf(zone.id) as L.Polyline | L.Circle | undefined;
+    const bounds = path?.getBounds?.();
+    if (bounds?.isValid()) this._map.flyToBounds(bounds, { padding: [60, 60], maxZoom: 12, duration: 0.6 });
+  }
+
+  async remove(zone: Zone): Promise<void> {
+    try {
+      await this.state.delete(zone);
+      toast(`Deleted zone “${zone.fields.name}”`, { action: { label: 'Undo', run: () => this._undo() } });
+    } catch (err) {
+      toast(errorMessage(err), { kind: 'error' });
+      this.layer.redrawAll();
+    }
+  }
+
+  /** Opens the zone form: for a zone, or (zone null) for a new shape with these fields. */
+  openForm(zone: Zone | null, fields: ZoneFields, notice?: string): void {
+    this._hooks.closeOtherForms();
+    this.closeForm();
+    const preview = zone ? null : L.geoJSON(fields.geometry, { interactive: false, pmIgnore: true, style: { color: '#1c5d99', weight: 2.5, dashArray: '6 4', fillOpacity: 0.15 } } as L.GeoJSONOptions).addTo(this._map);
+    const form = new ZoneForm({
+      zone,
+      initial: fields,
+      notice,
+      save: async (next) => {
+        if (zone) {
+          await this.state.update(zone, next);
+          toast(`Saved zone “${next.name}”`, { action: { label: 'Undo', run: () => this._undo() } });
+        } else {
+          const created = await this.state.create(next);
+          toast(`Added zone “${created.fields.name}”`, { action: { label: 'Undo', run: () => this._undo() } });
+          this.select(created.id);
+        }
+        this.closeForm();
+      },
+      remove: zone ? () => void this.remove(zone).then(() => this.closeForm()) : undefined,
+      close: () => this.closeForm(),
+    });
+    this._form = { form, zone, preview };
+    this._hooks.drawer.replaceChildren(form.element);
+    this._hooks.drawer.hidden = false;
+    document.body.classList.add('fl-form-open');
+    form.focus();
+  }
+
+  closeForm(): void {
+    if (!this._form) return;
+    this._form.preview?.remove();
+    this._form = null;
+    this._hooks.drawer.hidden = true;
+    this._hooks.drawer.replaceChildren();
+    document.body.classList.remove('fl-form-open');
+  }
+
+  /** Checks a drawn or reshaped outline: repaired (with the sentence saying how) or refused. */
+  checkShape(shape: { geometry: ZoneGeometry | Polygon | MultiPolygon | GeoJSON.Geometry; circle: Circle | null }): { shape: Shape; notice: string } | { error: string } {
+    const g = shape.geometry;
+    // Validated against the zone schema on save; GeoJSON's positions are looser than its pairs.
+    if (g.type === 'LineString' || g.type === 'MultiLineString') return { shape: { geometry: g as ZoneGeometry, circle: null }, notice: '' };
+    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return { error: 'Zones are areas or lines' };
+    const repaired = repairOutline(g);
+    if (!repaired.ok) return { error: repaired.message };
+    const changed = repaired.crossings.length > 0;
+    return { shape: { geometry: repaired.geometry as ZoneGeometry, circle: changed ? null : shape.circle }, notice: describeRepair(repaired) };
+  }
+
+  /** Opens the form for a new zone of this shape (drawn, measured, buffered). */
+  startZone(shape: { geometry: GeoJSON.Geometry; circle: Circle | null }, defaults: Partial<ZoneFields> = {}, notice = ''): void {
+    const checked = this.checkShape(shape);
+    if ('error' in checked) {
+      toast(checked.error, { kind: 'error' });
+      return;
+    }
+    if (checked.notice) toast(checked.notice, { timeoutMs: 9000 });
+    const note = [notice, checked.notice].filter(Boolean).join(' ');
+    this.openForm(null, { ...newZoneFields(checked.shape.geometry, checked.shape.circle), ...defaults }, note || undefined);
+  }
+
+  private _drawn(layer: L.Layer): void {
+    const shape = layerToZone(layer);
+    if (shape) this.startZone(shape);
+  }
+
+  private async _reshaped(zoneLayer: L.Layer, layer: L.Layer): Promise<void> {
+    const zone = this.state.get(this.layer.zoneIdOf(zoneLayer) ?? '');
+    const shape = layerToZone(layer);
+    if (!zone || !shape) return;
+    const checked = this.checkShape(shape);
+    if ('error' in checked) {
+      toast(checked.error, { kind: 'error' });
+      this.state.refresh(zone.id);
+      return;
+    }
+    const kind = zone.fields.kind === 'route' && !checked.shape.geometry.type.includes('LineString') ? 'deployment' : zone.fields.kind;
+    try {
+      await this.state.update(zone, { ...zone.fields, kind, geometry: checked.shape.geometry, circle: checked.shape.circle }, `Reshape zone “${zone.fields.name}”`);
+      toast(checked.notice || `Reshaped zone “${zone.fields.name}”`, { action: { label: 'Undo', run: () => this._undo() }, timeoutMs: checked.notice ? 9000 : 5000 });
+    } catch (err) {
+      toast(errorMessage(err), { kind: 'error' });
+      this.state.refresh(zone.id);
+    }
+  }
+
+  /** Dashed connectors from the selected zone to the nearest points of the boundary lines. */
+  private _drawConnectors(zone: Zone, analysis: ZoneAnalysis | null): void {
+    this._connectors.clearLayers();
+    if (!analysis || this.selectedId !== zone.id) return;
+    for (const [name, d] of [['Kosovo–Serbia boundary', analysis.distances.kosovo_serbia], ['IEBL', analysis.distances.iebl]] as const) {
+      if (!d || d.km === 0 || d.km > 150) continue;
+      const line = L.polyline([[d.from[1], d.from[0]], [d.to[1], d.to[0]]], { color: '#222', weight: 1.5, dashArray: '4 4', interactive: false, pmIgnore: true } as L.PolylineOptions);
+      line.bindTooltip(el('span', { text: `${d.km.toLocaleString('en', { maximumFractionDigits: 1 })} km to the ${name}` }), { permanent: true, direction: 'center', className: 'fl-connector-label' });
+      this._connectors.addLayer(line);
+    }
+  }
+
+  private _undo(): void {
+    this._hooks.undo();
+  }
+}
+
+/** The borders a zone should be able to follow: Kosovo's and Bosnia's, and the IEBL. */
+function snapLines(basemap: BasemapFiles): FeatureCollection {
+  const borders = basemap.borders.features.filter((f) => ['XKX', 'BIH'].includes(String(f.properties?.a)) || ['XKX', 'BIH'].includes(String(f.properties?.b)));
+  return { type: 'FeatureCollection', features: [...borders, ...basemap.iebl.features] };
+}
