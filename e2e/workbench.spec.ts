@@ -234,5 +234,6 @@ test('create a new case, switch back to the demo case through Open', async ({ ap
   await expect(page.getByRole('dialog', { name: 'Open case' })).toContainText('Western Balkans 2023 (demo)');
   await page.getByRole('button', { name: /Western Balkans 2023 \(demo\)/ }).click();
   await expect(page.getByTestId('case-title')).toHaveText('Western Balkans 2023 (demo)');
-  expect(await incidentCount(page)).toBeGreaterThanOrEqual(7);
+  // The title changes before the incidents have loaded: wait for them.
+  await expect.poll(() => incidentCount(page)).toBeGreaterThanOrEqual(7);
 });

@@ -5,6 +5,9 @@ import { isEventDate } from '../domain/dates';
 import { ZoneInputSchema, ZoneSchema } from '../domain/zone';
 import { LIMITS } from '../domain/limits';
 import { ExportFormatSchema } from '../exports/exportFormats';
+import type { ReportData } from '../reports/reportData';
+import { ReportOptionsSchema } from '../reports/reportOptions';
+import { ReportProgressSchema } from '../reports/reportProgress';
 
 /**
  * The API contract: every operation the UI can ask of the Node side, grouped by service.
@@ -75,6 +78,15 @@ export const ExportResultSchema = z.object({
 });
 export type ExportResultInfo = z.infer<typeof ExportResultSchema>;
 
+export const WrittenReportSchema = z.object({
+  path: z.string(),
+  pages: z.number().int(),
+  bytes: z.number().int(),
+  incidents: z.number().int(),
+  zones: z.number().int(),
+});
+export type WrittenReportInfo = z.infer<typeof WrittenReportSchema>;
+
 export const IncidentQuery = z
   .object({
     bbox: BBox.optional(),
@@ -132,6 +144,19 @@ export const apiContract = {
     delete: method(z.object({ id: Uuid }).strict(), ZoneSchema),
     restore: method(z.object({ id: Uuid }).strict(), ZoneSchema),
   },
+  reports: {
+    /** What the report of the open case would show, for the dialog's preview (no PDF made). */
+    preview: method(z.object({ options: ReportOptionsSchema }).strict(), z.custom<ReportData>((v) => typeof v === 'object' && v !== null)),
+    /**
+     * Makes the PDF and writes it to `path` (".pdf" added when missing), emitting
+     * `report.progress` events with `jobId` as it goes. An existing file is replaced only with
+     * `overwrite`.
+     */
+    generate: method(
+      z.object({ options: ReportOptionsSchema, path: FilePath, overwrite: z.boolean().optional(), jobId: z.string().min(1).max(100) }).strict(),
+      WrittenReportSchema,
+    ),
+  },
   geo: {
     /** Country and admin areas at a point, from the offline basemap. */
     lookup: method(z.object({ lon: Longitude, lat: Latitude }).strict(), AdminAreaSchema),
@@ -176,6 +201,8 @@ export const EventSchemas = {
   'case.changed': z.object({ caseId: Uuid.nullable(), reason: z.string() }),
   /** A native menu item was chosen (Electron); the UI runs the same command as its own menu. */
   'menu.command': z.object({ command: z.string() }),
+  /** How far a report being made has got (reports.generate). */
+  'report.progress': ReportProgressSchema,
 } as const;
 export type EventName = keyof typeof EventSchemas;
 export type EventPayload<E extends EventName> = z.infer<(typeof EventSchemas)[E]>;
