@@ -17,6 +17,7 @@ import type { HostHooks, Services } from './services/host';
 import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
 import { chooseCaseToOpen, chooseNewCasePath, chooseSavePath, showAbout, showCaseError, showStartupError } from './shell/dialogs';
 import { registerApiIpc } from './shell/ipc';
+import { createElectronReportPrinter } from './shell/reportWindow';
 import { createLogger } from './shell/log';
 import { createMainWindow } from './shell/mainWindow';
 import { installAppMenu, type MenuCommand } from './shell/menu';
@@ -75,6 +76,8 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     resourcesDir: paths.resourcesDir,
     hooks: electronHooks(),
+    rendererDir: paths.rendererDir,
+    reportPrinter: createElectronReportPrinter(log),
     log,
   });
   services = created;

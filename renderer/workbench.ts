@@ -4,7 +4,7 @@ import type { CaseInfo } from '../shared/domain/case';
 import { newIncidentFields, type Incident, type IncidentFields } from '../shared/domain/incident';
 import { UndoStack } from './history/undoStack';
 import { IncidentState } from './state/incidentState';
-import { loadBasemapFiles, type PlaceRecord } from './map/basemapData';
+import { loadBasemapFiles, type BasemapFiles, type PlaceRecord } from './map/basemapData';
 import { createBasemapLayers } from './map/basemapLayers';
 import { createMap, DEFAULT_VIEW } from './map/createMap';
 import { IncidentLayer } from './map/incidentLayer';
@@ -20,6 +20,8 @@ import type { HostConnection } from './api/hostClient';
 import type { Zone } from '../shared/domain/zone';
 import { ZoneController } from './zones/zoneController';
 import { SideTabs } from './panels/sideTabs';
+import { showExportDialog } from './reports/exportDialog';
+import { showReportDialog } from './reports/reportDialog';
 
 const MOD = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+';
 
@@ -35,6 +37,7 @@ export class Workbench {
   private _tabs!: SideTabs;
   private readonly _search: PlaceSearch;
   private _case: CaseInfo | null = null;
+  private _basemap: BasemapFiles | null = null;
   private _placing = false;
   private _dismissPlacingHint: (() => void) | null = null;
   private _form: { form: IncidentForm; preview: L.Marker | null; incident: Incident | null } | null = null;
@@ -61,6 +64,7 @@ export class Workbench {
     const incidents = this._api.incidents.list({}).catch(() => null);
     const zones = this._api.zones.list({}).catch(() => null);
     const files = await loadBasemapFiles();
+    this._basemap = files;
     performance.mark('fl:basemap-loaded');
     this._map = createMap($('#fl-map', root), files.attribution);
     const basemap = createBasemapLayers(files, this._map);
@@ -119,6 +123,9 @@ export class Workbench {
         { label: 'Open Case…', shortcut: `${MOD}O`, run: () => this._openCase() },
         { label: 'Open Demo Case', run: () => void this._openDemo() },
         'separator',
+        { label: 'Report…', shortcut: `${MOD}P`, run: () => this._openReport(), enabled: () => Boolean(this._case) },
+        { label: 'Export…', shortcut: `${MOD}E`, run: () => this._openExport(), enabled: () => Boolean(this._case) },
+        'separator',
         { label: 'Preferences…', run: () => showPreferencesDialog(this._api) },
       ],
       Edit: [
@@ -169,6 +176,8 @@ export class Workbench {
       'case.new': () => this._newCase(),
       'case.open': () => this._openCase(),
       'case.demo': () => void this._openDemo(),
+      'file.report': () => this._openReport(),
+      'file.export': () => this._openExport(),
       'edit.undo': () => (isTextEditing() ? document.execCommand('undo') : void this._undo()),
       'edit.redo': () => (isTextEditing() ? document.execCommand('redo') : void this._redo()),
       'view.find': () => this._search.focus(),
@@ -197,6 +206,11 @@ export class Workbench {
       } else if (mod && key === 'n' && this._app.host === 'web') {
         e.preventDefault();
         this._newCase();
+      } else if (mod && (key === 'p' || key === 'e') && this._app.host === 'web') {
+        // The browser's own print would print the workbench, not a report.
+        e.preventDefault();
+        if (key === 'p') this._openReport();
+        else this._openExport();
       } else if (!mod && !isTextEditing() && !document.querySelector('.fl-backdrop')) {
         if (key === 'i' || key === 'a') this._setPlacing(true);
         else if (key === 'escape') this._setPlacing(false);
@@ -258,6 +272,21 @@ export class Workbench {
 
   private _openCase(): void {
     showOpenCaseDialog(this._api, this._app, () => void this._caseOpened()).catch((err) => toast(errorMessage(err), { kind: 'error' }));
+  }
+
+  // ----- reports and exports ------------------------------------------------------------
+
+  private _openReport(): void {
+    if (!this._case || !this._basemap || document.querySelector('.fl-backdrop')) return;
+    const b = this._map.getBounds();
+    const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
+    const view: [number, number, number, number] = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -85, 85), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -85, 85)];
+    showReportDialog({ host: this._host, app: this._app, info: this._case, basemap: this._basemap, view }).catch((err) => toast(errorMessage(err), { kind: 'error' }));
+  }
+
+  private _openExport(): void {
+    if (!this._case || document.querySelector('.fl-backdrop')) return;
+    showExportDialog(this._api, this._app, this._case);
   }
 
   private async _openDemo(): Promise<void> {

@@ -1,12 +1,11 @@
 import { chromium, type Route } from 'playwright-core';
 import { ApiError } from '../../shared/api/errors';
-import { MARGINS_MM } from '../../shared/reports/pageGeometry';
 import type { ReportData } from '../../shared/reports/reportData';
 import { safeResolve } from '../webhost/staticFiles';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { OFFLINE_CHROMIUM_ARGS, findChromium } from './findChromium';
-import { footerTemplate, headerTemplate } from './pdfTemplates';
+import { pdfPageSetup } from './pdfTemplates';
 import type { ReportPageApi, ReportPrinter } from './reportPrinter';
 
 /**
@@ -86,14 +85,16 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): ReportPr
         await page.evaluate((d) => (window as unknown as { faultlineReport: ReportPageApi }).faultlineReport.render(d), data);
         if (errors.length) throw new Error(`The report page failed: ${errors[0]}`);
         onStage?.('printing');
+        const setup = pdfPageSetup(data);
+        const m = setup.marginsMm;
         const pdf = await page.pdf({
-          format: data.options.pageSize,
-          landscape: data.options.landscape,
+          format: setup.pageSize,
+          landscape: setup.landscape,
           printBackground: true,
           displayHeaderFooter: true,
-          headerTemplate: headerTemplate(data),
-          footerTemplate: footerTemplate(data),
-          margin: { top: mm(MARGINS_MM.top), bottom: mm(MARGINS_MM.bottom), left: mm(MARGINS_MM.left), right: mm(MARGINS_MM.right) },
+          headerTemplate: setup.headerTemplate,
+          footerTemplate: setup.footerTemplate,
+          margin: { top: mm(m.top), bottom: mm(m.bottom), left: mm(m.left), right: mm(m.right) },
           outline: true,
           tagged: true,
         });

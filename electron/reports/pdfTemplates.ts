@@ -1,3 +1,4 @@
+import { MARGINS_MM } from '../../shared/reports/pageGeometry';
 import type { ReportData } from '../../shared/reports/reportData';
 import { escapeHtml } from '../../shared/text/escapeHtml';
 
@@ -40,4 +41,24 @@ export function footerTemplate(data: ReportData): string {
     `<div style="white-space:nowrap;font-size:8pt;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>` +
     `</div>${banner(data.options.marking)}</div>`
   );
+}
+
+/**
+ * Everything both PDF engines are told besides the page itself: paper, orientation, margins
+ * (in millimetres; Electron wants inches) and the header and footer.
+ */
+export function pdfPageSetup(data: ReportData): {
+  pageSize: ReportData['options']['pageSize'];
+  landscape: boolean;
+  marginsMm: { top: number; bottom: number; left: number; right: number };
+  headerTemplate: string;
+  footerTemplate: string;
+} {
+  return {
+    pageSize: data.options.pageSize,
+    landscape: data.options.landscape,
+    marginsMm: { ...MARGINS_MM },
+    headerTemplate: headerTemplate(data),
+    footerTemplate: footerTemplate(data),
+  };
 }

@@ -5,7 +5,10 @@ import { ApiError } from '../../shared/api/errors';
 import { CASE_EXTENSION, type CaseInfo } from '../../shared/domain/case';
 import { createCase, openCase } from '../store/caseStore';
 import type { CaseStore } from '../store/types';
-import { appVersion } from '../paths';
+import { appVersion, rendererDir } from '../paths';
+import { createChromiumPrinter } from '../reports/chromiumPrinter';
+import type { ReportPrinter } from '../reports/reportPrinter';
+import { createReportService } from '../reports/reportService';
 import { browseFolder } from './fileBrowser';
 import { createGeoService } from './geoService';
 import { createAnalysisService } from './analysisService';
@@ -34,6 +37,7 @@ export function createServices(options: ServicesOptions): Services {
   const analysis = createAnalysisService(() => geo.basemap());
   let store: CaseStore | null = null;
   let caseId: string | null = null; // kept apart from store.info(), which counts rows
+  let printer: ReportPrinter | null = options.reportPrinter ?? null;
 
   function requireCase(): CaseStore {
     if (!store) throw new ApiError('no_case', 'No case is open. Create one (File ▸ New Case) or open one (File ▸ Open Case).');
@@ -193,6 +197,14 @@ export function createServices(options: ServicesOptions): Services {
         return restored;
       },
     },
+    reports: createReportService({
+      requireCase,
+      hooks,
+      resourcesDir,
+      appVersion: appVersion(),
+      log,
+      printer: () => (printer ??= createChromiumPrinter({ rendererDir: options.rendererDir ?? rendererDir(), resourcesDir, log: (m) => log(m) })),
+    }),
     geo: {
       lookup: ({ lon, lat }) => geo.lookup(lon, lat),
     },

@@ -1,4 +1,5 @@
 import type { ApiHandlers, EventName, EventPayload, SaveKind } from '../../shared/api/contract';
+import type { ReportPrinter } from '../reports/reportPrinter';
 
 /**
  * What differs between hosts (Electron, web host, CLI); everything else is shared services.
@@ -25,6 +26,10 @@ export interface ServicesOptions {
   /** The folder holding `basemap/` (generated) and other resources. */
   resourcesDir: string;
   hooks: HostHooks;
+  /** The built renderer (report.html is printed from it); the app's dist/renderer by default. */
+  rendererDir?: string;
+  /** Prints reports; a headless Chromium (found on the system) unless the host has its own. */
+  reportPrinter?: ReportPrinter;
   /** Logs internal errors (never shown to the user as a stack trace). */
   log?: (message: string, err?: unknown) => void;
 }

@@ -9,6 +9,8 @@ export type MenuCommand =
   | 'case.new'
   | 'case.open'
   | 'case.demo'
+  | 'file.report'
+  | 'file.export'
   | 'edit.undo'
   | 'edit.redo'
   | 'view.find'
@@ -75,6 +77,9 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       { label: 'Open Case…', accelerator: 'CmdOrCtrl+O', click: command('case.open') },
       { label: 'Open Recent', submenu: recentItems(options) },
       { label: 'Open Demo Case', click: command('case.demo') },
+      { type: 'separator' },
+      { label: 'Report…', accelerator: 'CmdOrCtrl+P', click: command('file.report') },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('file.export') },
       { type: 'separator' },
       mac ? { role: 'close', label: 'Close Window' } : { role: 'quit' },
     ],

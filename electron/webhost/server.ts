@@ -61,6 +61,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const services = createServices({
     userDataDir: options.userDataDir,
     resourcesDir: options.resourcesDir,
+    rendererDir: options.rendererDir,
     hooks: { kind: 'web', emit },
     log,
   });

@@ -50,7 +50,7 @@ function webConnection(token: string): HostConnection {
   };
   const listeners = new Set<EventListenerFn>();
   let source: EventSource | null = null;
-  const names: EventName[] = ['case.changed', 'menu.command', 'import.progress'];
+  const names: EventName[] = ['case.changed', 'menu.command', 'import.progress', 'report.progress'];
   return {
     api: createApiClient(transport),
     onEvent(listener) {

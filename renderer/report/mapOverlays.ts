@@ -105,19 +105,27 @@ export function drawIncidents(incidents: readonly ReportIncident[], projection: 
     markers.appendChild(svg('circle', { cx: r1(x), cy: r1(y), r: r1(r), fill: EVENT_TYPE_STYLE[incident.event_type].color, 'fill-opacity': 0.9, stroke: '#ffffff', 'stroke-width': 1.2, 'data-incident': incident.n }));
   }
   if (numbered) {
-    // Numbers go beside their marker where there is room: right, left, above, below.
+    // Incidents at the same spot (a town named as the place) share one label: "1, 2, 5".
+    const spots = new Map<string, { x: number; y: number; r: number; numbers: number[] }>();
     for (const incident of incidents) {
       const [x, y] = projection.project(incident.lon, incident.lat);
-      const r = markerRadius(incident);
-      const text = String(incident.n);
+      const key = `${Math.round(x / 3)},${Math.round(y / 3)}`;
+      const spot = spots.get(key) ?? { x, y, r: 0, numbers: [] };
+      spot.r = Math.max(spot.r, markerRadius(incident));
+      spot.numbers.push(incident.n);
+      spots.set(key, spot);
+    }
+    // Each label goes beside its marker where there is room: right, left, above, below.
+    for (const { x, y, r, numbers: list } of spots.values()) {
+      const text = list.join(', ');
       const w = text.length * 5 + 2;
-      const spots: Box[] = [
+      const candidates: Box[] = [
         { x0: x + r + 1, y0: y - 5, x1: x + r + 1 + w, y1: y + 5 },
         { x0: x - r - 1 - w, y0: y - 5, x1: x - r - 1, y1: y + 5 },
         { x0: x - w / 2, y0: y - r - 11, x1: x + w / 2, y1: y - r - 1 },
         { x0: x - w / 2, y0: y + r + 1, x1: x + w / 2, y1: y + r + 11 },
       ];
-      const spot = spots.find((s) => s.x0 > 0 && s.y0 > 0 && s.x1 < projection.width && s.y1 < projection.height && !placed.some((p) => overlaps(s, p)));
+      const spot = candidates.find((c) => c.x0 > 0 && c.y0 > 0 && c.x1 < projection.width && c.y1 < projection.height && !placed.some((p) => overlaps(c, p)));
       if (!spot) continue;
       placed.push(spot);
       numbers.appendChild(labelPlate(spot, 0.75));

@@ -48,7 +48,7 @@ function summarySection(data: ReportData, widthMm: number): HTMLElement {
  * Builds the whole report into `root` (which must be in the document: the first page's map
  * takes the height the title block leaves, measured after layout). Returns what it drew.
  */
-export function renderReport(root: HTMLElement, data: ReportData, files: BasemapFiles): { mapFeatures: number } {
+export function renderReport(root: HTMLElement, data: ReportData, files: BasemapFiles, options: { maxTableRows?: number } = {}): { mapFeatures: number } {
   const { pageSize, landscape } = data.options;
   const content = contentMm(pageSize, landscape);
   root.replaceChildren();
@@ -79,7 +79,7 @@ export function renderReport(root: HTMLElement, data: ReportData, files: Basemap
 
   root.append(
     summarySection(data, content.width),
-    section('Incidents', 'flr-incidents-section', el('p', { class: 'flr-note', text: `${formatCount(data.incidents.length)} incidents, by date. Killed / injured as reported; grading: source reliability (A–F) and information credibility (1–6).` }), incidentTable(data)),
+    section('Incidents', 'flr-incidents-section', el('p', { class: 'flr-note', text: `${formatCount(data.incidents.length)} incidents, by date. Killed / injured as reported; grading: source reliability (A–F) and information credibility (1–6).` }), incidentTable(data, options.maxTableRows)),
     section('Zones', 'flr-zones-section', zoneTable(data)),
     section('Sources', 'flr-sources-section', sourceList(data)),
     el('p', { class: 'flr-colophon', text: `Map data ${data.attribution}. Made with Faultline ${data.appVersion}, offline.` }),

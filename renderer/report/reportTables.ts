@@ -29,8 +29,9 @@ export function placeLine(location: string, place: string): string {
   return [location, ...parts].filter(Boolean).join(' · ');
 }
 
-export function incidentTable(data: ReportData): HTMLElement {
-  const rows = data.incidents.map((i) =>
+/** `maxRows` shortens the table for the on-screen preview (the PDF always has every row). */
+export function incidentTable(data: ReportData, maxRows = Infinity): HTMLElement {
+  const rows = data.incidents.slice(0, maxRows).map((i) =>
     el(
       'tr',
       { 'data-incident': i.n },
@@ -50,6 +51,8 @@ export function incidentTable(data: ReportData): HTMLElement {
       el('td', {}, el('div', { text: i.source }), i.source_url ? el('div', { class: 'flr-small flr-url', text: i.source_url }) : null),
     ),
   );
+  const hidden = data.incidents.length - rows.length;
+  if (hidden > 0) rows.push(el('tr', { class: 'flr-more' }, el('td', { colspan: 8, text: `… and ${hidden.toLocaleString('en')} more incidents, in the PDF.` })));
   const columns: [string, number][] = [['#', 4], ['Date', 11], ['Incident and place', 27], ['Type', 14], ['Actors', 16], ['Killed / injured', 7], ['Grading', 6], ['Source', 15]];
   return table('flr-incident-table', columns, rows, 'No incidents match the report’s filters.');
 }

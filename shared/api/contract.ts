@@ -7,6 +7,9 @@ import { ConflictChoice, ConflictSchema, ImportPreviewResultSchema, ImportResult
 import { PointAnalysisSchema, ZoneAnalysisSchema } from '../domain/zoneAnalysis';
 import { LIMITS } from '../domain/limits';
 import { ExportFormatSchema } from '../exports/exportFormats';
+import type { ReportData } from '../reports/reportData';
+import { ReportOptionsSchema } from '../reports/reportOptions';
+import { ReportProgressSchema } from '../reports/reportProgress';
 
 /**
  * The API contract: every operation the UI can ask of the Node side, grouped by service.
@@ -76,6 +79,15 @@ export const ExportResultSchema = z.object({
   bytes: z.number().int(),
 });
 export type ExportResultInfo = z.infer<typeof ExportResultSchema>;
+
+export const WrittenReportSchema = z.object({
+  path: z.string(),
+  pages: z.number().int(),
+  bytes: z.number().int(),
+  incidents: z.number().int(),
+  zones: z.number().int(),
+});
+export type WrittenReportInfo = z.infer<typeof WrittenReportSchema>;
 
 export const IncidentQuery = z
   .object({
@@ -163,6 +175,19 @@ export const apiContract = {
     /** Who created an incident or zone, in which case, and every change since (merges included). */
     forRow: method(z.object({ table: MergeTableName, id: Uuid }).strict(), RowHistorySchema),
   },
+  reports: {
+    /** What the report of the open case would show, for the dialog's preview (no PDF made). */
+    preview: method(z.object({ options: ReportOptionsSchema }).strict(), z.custom<ReportData>((v) => typeof v === 'object' && v !== null)),
+    /**
+     * Makes the PDF and writes it to `path` (".pdf" added when missing), emitting
+     * `report.progress` events with `jobId` as it goes. An existing file is replaced only with
+     * `overwrite`.
+     */
+    generate: method(
+      z.object({ options: ReportOptionsSchema, path: FilePath, overwrite: z.boolean().optional(), jobId: z.string().min(1).max(100) }).strict(),
+      WrittenReportSchema,
+    ),
+  },
   geo: {
     /** Country and admin areas at a point, from the offline basemap. */
     lookup: method(z.object({ lon: Longitude, lat: Latitude }).strict(), AdminAreaSchema),
@@ -219,6 +244,8 @@ export const EventSchemas = {
   'menu.command': z.object({ command: z.string() }),
   /** Progress of a running import preview or import. */
   'import.progress': z.object({ jobId: Uuid, phase: z.enum(['reading', 'merging']), done: z.number().int(), total: z.number().int() }),
+  /** How far a report being made has got (reports.generate). */
+  'report.progress': ReportProgressSchema,
 } as const;
 export type EventName = keyof typeof EventSchemas;
 export type EventPayload<E extends EventName> = z.infer<(typeof EventSchemas)[E]>;
