@@ -13,6 +13,7 @@ import { RecentCases } from './recentCases';
 import { SettingsStore } from './settingsStore';
 import { writeDemoCase } from '../demo/demoCase';
 import { createImportService } from './importService';
+import { recoverCase } from '../imports/recovery';
 
 export const DEMO_CASE_FILE = `Faultline demo case${CASE_EXTENSION}`;
 
@@ -130,6 +131,13 @@ export function createServices(options: ServicesOptions): Services {
         return adopt(openCase(ensureDemoCase()));
       },
       recent: () => recent.list(),
+      recover: ({ path, newPath }) => {
+        whenIdle();
+        const target = withExtension(newPath);
+        if (existsSync(target)) throw new ApiError('invalid', `${basename(target)} already exists; choose another name.`);
+        const result = recoverCase(path, target, settings.get().author);
+        return { ...result, info: adopt(openCase(target)) };
+      },
       chooseNewPath: async ({ suggestedName }) => ({
         path: hooks.chooseNewPath ? await hooks.chooseNewPath(suggestedName) : null,
       }),
