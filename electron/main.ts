@@ -15,7 +15,7 @@ import { ApiError } from '../shared/api/errors';
 import { createServices } from './services/createServices';
 import type { HostHooks, Services } from './services/host';
 import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
-import { chooseCaseToOpen, chooseNewCasePath, showAbout, showCaseError, showStartupError } from './shell/dialogs';
+import { chooseCaseToOpen, chooseFileToImport, chooseNewCasePath, showAbout, showCaseError, showStartupError } from './shell/dialogs';
 import { registerApiIpc } from './shell/ipc';
 import { createLogger } from './shell/log';
 import { createMainWindow } from './shell/mainWindow';
@@ -112,6 +112,7 @@ function electronHooks(): HostHooks {
     kind: 'electron',
     chooseNewPath: native ? (suggestedName) => chooseNewCasePath(liveWindow(), suggestedName) : undefined,
     chooseOpenPath: native ? () => chooseCaseToOpen(liveWindow()) : undefined,
+    chooseImportPath: native ? (kind) => chooseFileToImport(liveWindow(), kind) : undefined,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => sendEvent(event, payload),
     onCaseOpened: (info) => {
       windowTitle = info ? `${info.name} — Faultline` : 'Faultline';

@@ -17,6 +17,7 @@ import { createMenuBar, type MenuSpec } from './ui/menuBar';
 import { $, el, isTextEditing } from './ui/dom';
 import { errorMessage, toast } from './ui/toast';
 import type { HostConnection } from './api/hostClient';
+import { ImportsController } from './imports/importsController';
 
 const MOD = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+';
 
@@ -29,6 +30,7 @@ export class Workbench {
   private _incidents!: IncidentLayer;
   private _panel!: IncidentPanel;
   private readonly _search: PlaceSearch;
+  private readonly _imports: ImportsController;
   private _case: CaseInfo | null = null;
   private _placing = false;
   private _dismissPlacingHint: (() => void) | null = null;
@@ -47,6 +49,10 @@ export class Workbench {
     this._api = _host.api;
     this._state = new IncidentState(this._api, this._history);
     this._search = new PlaceSearch((place) => this._flyToPlace(place));
+    this._imports = new ImportsController(_host, _app, this._history, {
+      reloadIncidents: () => this._state.reload(),
+      redraw: () => this._incidents?.redrawAll(),
+    });
   }
 
   async start(root: HTMLElement): Promise<void> {
@@ -65,13 +71,16 @@ export class Workbench {
     this._incidents = new IncidentLayer(this._map, this._state, {
       edit: (incident) => this._openForm(incident),
       remove: (incident) => void this._delete(incident),
+      history: (incident) => this._imports.showHistory(incident),
       move: (incident, lon, lat) => void this._move(incident, lon, lat),
       visible: (incident) => this._panel.matches(incident),
+      conflicted: (incident) => this._imports.isConflicted(incident.id),
     });
     this._incidents.group.addTo(this._map);
     L.control.layers(undefined, { ...basemap.overlays, Incidents: this._incidents.group }, { position: 'topright', collapsed: true }).addTo(this._map);
     new LegendControl().addTo(this._map);
     this._search.setPlaces(files.places);
+    this._imports.enableFileDrop();
     this._wireMap();
     this._wireKeyboard();
     this._host.onEvent((name, payload) => {
@@ -101,6 +110,9 @@ export class Workbench {
         { label: 'New Case…', shortcut: `${MOD}N`, run: () => this._newCase() },
         { label: 'Open Case…', shortcut: `${MOD}O`, run: () => this._openCase() },
         { label: 'Open Demo Case', run: () => void this._openDemo() },
+        'separator',
+        { label: 'Import Case File…', run: () => this._imports.importCaseFile() },
+        { label: 'Show Conflicts…', run: () => void this._imports.showConflicts() },
         'separator',
         { label: 'Preferences…', run: () => showPreferencesDialog(this._api) },
       ],
@@ -132,6 +144,7 @@ export class Workbench {
         el('span', { class: 'fl-brand', text: 'Faultline' }),
         this._app.host === 'web' ? createMenuBar(menu) : null,
         this._caseTitle,
+        this._imports.badge,
         this._search.element,
         el('span', { class: 'fl-spacer' }),
         this._addButton,
@@ -152,6 +165,8 @@ export class Workbench {
       'case.new': () => this._newCase(),
       'case.open': () => this._openCase(),
       'case.demo': () => void this._openDemo(),
+      'case.import': () => this._imports.importCaseFile(),
+      'case.conflicts': () => void this._imports.showConflicts(),
       'edit.undo': () => (isTextEditing() ? document.execCommand('undo') : void this._undo()),
       'edit.redo': () => (isTextEditing() ? document.execCommand('redo') : void this._redo()),
       'view.find': () => this._search.focus(),
@@ -265,6 +280,7 @@ export class Workbench {
     this._history.clear();
     if (prefetched?.incidents) this._state.replaceAll(prefetched.incidents);
     else if (info) await this._state.reload();
+    await this._imports.refreshConflicts();
     this._fitToIncidents();
   }
 

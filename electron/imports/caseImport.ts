@@ -55,7 +55,7 @@ function toPreview(id: string, source: SourceCase, target: CaseTarget, report: M
     zones: report.zones,
     totals: report.totals,
     authors: sorted(report.authors).map(([name, count]) => ({ name, count })),
-    origins: sorted(report.origins).map(([caseId, count]) => ({ caseId, name: source.caseNames.get(caseId) ?? null, count })),
+    origins: sorted(report.origins).map(([caseId, count]) => ({ caseId, name: caseId === target.caseId ? 'this case' : (source.caseNames.get(caseId) ?? null), count })),
     skipped: { total: report.skippedTotal, rows: report.skipped },
     warnings: source.warnings,
   };

@@ -9,6 +9,8 @@ export type MenuCommand =
   | 'case.new'
   | 'case.open'
   | 'case.demo'
+  | 'case.import'
+  | 'case.conflicts'
   | 'edit.undo'
   | 'edit.redo'
   | 'view.find'
@@ -75,6 +77,9 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       { label: 'Open Case…', accelerator: 'CmdOrCtrl+O', click: command('case.open') },
       { label: 'Open Recent', submenu: recentItems(options) },
       { label: 'Open Demo Case', click: command('case.demo') },
+      { type: 'separator' },
+      { label: 'Import Case File…', accelerator: 'CmdOrCtrl+Shift+I', click: command('case.import') },
+      { label: 'Show Conflicts…', click: command('case.conflicts') },
       { type: 'separator' },
       mac ? { role: 'close', label: 'Close Window' } : { role: 'quit' },
     ],

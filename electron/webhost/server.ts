@@ -6,6 +6,7 @@ import type { EventName, EventPayload } from '../../shared/api/contract';
 import type { Services } from '../services/host';
 import { createServices } from '../services/createServices';
 import { safeResolve, sendFile } from './staticFiles';
+import { UploadTooLarge, Uploads } from './uploads';
 
 /** The same Content-Security-Policy as the Electron window: nothing but our own origin. */
 export const CONTENT_SECURITY_POLICY = [
@@ -41,6 +42,8 @@ export interface WebHostOptions {
   rendererDir: string;
   /** Fixed token (tests); a random one per run otherwise. */
   token?: string;
+  /** Largest file a page may upload (a file dropped on it); see uploads.ts. */
+  maxUploadBytes?: number;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -63,6 +66,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const sseClients = new Set<ServerResponse>();
+  const uploads = new Uploads(options.maxUploadBytes);
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -131,6 +135,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!tokenOk(auth?.startsWith('Bearer ') ? auth.slice(7) : undefined)) return deny(res, 401, 'Missing or wrong token');
     const origin = req.headers.origin;
     if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return deny(res, 403, 'Cross-origin calls are refused');
+    if (path === '/api/upload') {
+      if (req.headers['content-type'] !== 'application/octet-stream') return deny(res, 415, 'Send the file as application/octet-stream');
+      const name = query.get('name') ?? '';
+      if (!name || name.length > 255) return reply(res, 400, { ok: false, error: { code: 'invalid', message: 'The file needs a name' } });
+      try {
+        return reply(res, 200, { ok: true, value: { path: await uploads.save(req, name) } });
+      } catch (err) {
+        if (err instanceof UploadTooLarge) return reply(res, 413, { ok: false, error: { code: 'invalid', message: err.message } });
+        throw err;
+      }
+    }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(res, 415, 'Send JSON');
     let body: unknown;
     try {
@@ -195,6 +210,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sseClients.clear();
       await new Promise<void>((r) => server.close(() => r()));
       services.dispose();
+      uploads.dispose();
     },
   };
 }

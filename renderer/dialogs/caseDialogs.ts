@@ -20,7 +20,7 @@ export function caseFileName(name: string): string {
  * A folder browser inside the page, for the web host (a browser cannot show the native
  * dialog of the machine the host runs on). Lists folders and .gpkg files only.
  */
-function folderBrowser(api: FaultlineApi, options: { pickFile: boolean; onFile?: (path: string) => void; onDir?: (dir: string) => void; start?: string }): HTMLElement {
+export function folderBrowser(api: FaultlineApi, options: { pickFile: boolean; onFile?: (path: string) => void; onDir?: (dir: string) => void; start?: string }): HTMLElement {
   const pathLine = el('div', { class: 'fl-browser-path' });
   const list = el('ul', { class: 'fl-browser-list', role: 'listbox', 'aria-label': 'Folder contents' });
   const status = el('div', { class: 'fl-field-error', role: 'alert' });
