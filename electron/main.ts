@@ -15,7 +15,7 @@ import { ApiError } from '../shared/api/errors';
 import { createServices } from './services/createServices';
 import type { HostHooks, Services } from './services/host';
 import { registerAppScheme, serveAppProtocol } from './shell/appProtocol';
-import { chooseCaseToOpen, chooseNewCasePath, chooseSavePath, showAbout, showCaseError, showStartupError } from './shell/dialogs';
+import { chooseCaseToOpen, chooseFileToImport, chooseNewCasePath, chooseSavePath, showAbout, showCaseError, showStartupError } from './shell/dialogs';
 import { registerApiIpc } from './shell/ipc';
 import { createElectronReportPrinter } from './shell/reportWindow';
 import { createLogger } from './shell/log';
@@ -116,6 +116,7 @@ function electronHooks(): HostHooks {
     chooseNewPath: native ? (suggestedName) => chooseNewCasePath(liveWindow(), suggestedName) : undefined,
     chooseOpenPath: native ? () => chooseCaseToOpen(liveWindow()) : undefined,
     chooseSavePath: native ? (kind, suggestedName) => chooseSavePath(liveWindow(), kind, suggestedName) : undefined,
+    chooseImportPath: native ? (kind) => chooseFileToImport(liveWindow(), kind) : undefined,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => sendEvent(event, payload),
     onCaseOpened: (info) => {
       windowTitle = info ? `${info.name} — Faultline` : 'Faultline';

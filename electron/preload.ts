@@ -4,7 +4,7 @@
  * itself, so the page can reach no channel but these two. It imports only `electron` and
  * types: a sandboxed preload cannot load files, and types keep the channel names in step.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { FaultlineBridge, IPC_CALL, IPC_EVENT } from '../shared/api/bridge';
 import type { DispatchResult } from '../shared/api/dispatch';
 
@@ -30,6 +30,12 @@ const bridge: FaultlineBridge = {
       subscribed = false;
       ipcRenderer.removeListener(EVENT_CHANNEL, wrapper);
     };
+  },
+
+  pathForFile(file: unknown): string {
+    // Only a real File from a drop can be asked; anything else has no path.
+    if (typeof File === 'undefined' || !(file instanceof File)) return '';
+    return webUtils.getPathForFile(file);
   },
 };
 

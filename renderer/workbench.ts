@@ -22,6 +22,7 @@ import { ZoneController } from './zones/zoneController';
 import { SideTabs } from './panels/sideTabs';
 import { showExportDialog } from './reports/exportDialog';
 import { showReportDialog } from './reports/reportDialog';
+import { ImportsController } from './imports/importsController';
 
 const MOD = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+';
 
@@ -36,6 +37,7 @@ export class Workbench {
   private _zones!: ZoneController;
   private _tabs!: SideTabs;
   private readonly _search: PlaceSearch;
+  private readonly _imports: ImportsController;
   private _case: CaseInfo | null = null;
   private _basemap: BasemapFiles | null = null;
   private _placing = false;
@@ -55,6 +57,10 @@ export class Workbench {
     this._api = _host.api;
     this._state = new IncidentState(this._api, this._history);
     this._search = new PlaceSearch((place) => this._flyToPlace(place));
+    this._imports = new ImportsController(_host, _app, this._history, {
+      reloadIncidents: () => this._state.reload(),
+      redraw: () => this._incidents?.redrawAll(),
+    });
   }
 
   async start(root: HTMLElement): Promise<void> {
@@ -74,8 +80,10 @@ export class Workbench {
     this._incidents = new IncidentLayer(this._map, this._state, {
       edit: (incident) => this._openForm(incident),
       remove: (incident) => void this._delete(incident),
+      history: (incident) => this._imports.showHistory(incident),
       move: (incident, lon, lat) => void this._move(incident, lon, lat),
       visible: (incident) => this._panel.matches(incident),
+      conflicted: (incident) => this._imports.isConflicted(incident.id),
     });
     this._incidents.group.addTo(this._map);
     const legend = new LegendControl();
@@ -93,6 +101,7 @@ export class Workbench {
     const layers = { ...basemap.overlays, Incidents: this._incidents.group, Zones: this._zones.layer.group, 'Zone labels and symbols': this._zones.layer.labels };
     L.control.layers(undefined, layers, { position: 'topright', collapsed: true }).addTo(this._map);
     this._search.setPlaces(files.places);
+    this._imports.enableFileDrop();
     this._wireMap();
     this._wireKeyboard();
     this._host.onEvent((name, payload) => {
@@ -125,6 +134,8 @@ export class Workbench {
         'separator',
         { label: 'Report…', shortcut: `${MOD}P`, run: () => this._openReport(), enabled: () => Boolean(this._case) },
         { label: 'Export…', shortcut: `${MOD}E`, run: () => this._openExport(), enabled: () => Boolean(this._case) },
+        { label: 'Import Case File…', run: () => this._imports.importCaseFile() },
+        { label: 'Show Conflicts…', run: () => void this._imports.showConflicts() },
         'separator',
         { label: 'Preferences…', run: () => showPreferencesDialog(this._api) },
       ],
@@ -156,6 +167,7 @@ export class Workbench {
         el('span', { class: 'fl-brand', text: 'Faultline' }),
         this._app.host === 'web' ? createMenuBar(menu) : null,
         this._caseTitle,
+        this._imports.badge,
         this._search.element,
         el('span', { class: 'fl-spacer' }),
         this._addButton,
@@ -178,6 +190,8 @@ export class Workbench {
       'case.demo': () => void this._openDemo(),
       'file.report': () => this._openReport(),
       'file.export': () => this._openExport(),
+      'case.import': () => this._imports.importCaseFile(),
+      'case.conflicts': () => void this._imports.showConflicts(),
       'edit.undo': () => (isTextEditing() ? document.execCommand('undo') : void this._undo()),
       'edit.redo': () => (isTextEditing() ? document.execCommand('redo') : void this._redo()),
       'view.find': () => this._search.focus(),
@@ -312,6 +326,7 @@ export class Workbench {
     if (prefetched?.incidents) this._state.replaceAll(prefetched.incidents);
     else if (info) await this._state.reload();
     if (info) await this._zones.reload(prefetched?.zones);
+    await this._imports.refreshConflicts();
     this._fitToIncidents();
   }
 

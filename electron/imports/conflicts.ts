@@ -120,7 +120,7 @@ export function resolveConflict(db: Database.Database, caseId: string, conflictI
     db.prepare(`DELETE FROM merge_conflicts WHERE id = ?`).run(row.id);
     let result: Resolution;
     if (choice === 'theirs') {
-      writer.replace({ table, value: theirs.value } as MergeRow);
+      writer.replace({ table, value: theirs.value } as MergeRow, mine);
       const mineDeleted = mine.provenance.deleted_at !== null;
       const theirsDeleted = theirs.value.provenance.deleted_at !== null;
       audit(mineDeleted === theirsDeleted ? 'update' : theirsDeleted ? 'delete' : 'restore', mine.id, mine, theirs.value);

@@ -17,11 +17,15 @@ import { createHash } from 'node:crypto';
 
 export type MergeTable = 'incidents' | 'zones';
 
+/** A copy of a plain object with its keys in sorted order (JSON.stringify keeps insertion order). */
+function sortedKeys(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = value[key];
+  return out;
+}
+
 function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value as Record<string, unknown>).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? sortedKeys(v as Record<string, unknown>) : v)) ?? 'null';
 }
 
 /** The content of a row version, as hashed. `admin` is null for zones. */

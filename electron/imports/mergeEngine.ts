@@ -48,6 +48,8 @@ export interface MergeReport {
   origins: Map<string, number>;
   skipped: SkippedRow[];
   skippedTotal: number;
+  /** Row numbers (fids) of every skipped row, per table (see readSourceRows' `validated`). */
+  skippedFids: Record<MergeTable, Set<number>>;
   /** Whether apply wrote anything. */
   changed: boolean;
 }
@@ -60,6 +62,11 @@ export interface ApplyOptions {
   importValidPart: boolean;
   /** File name of the snapshot taken before, recorded with the import. */
   snapshot: string | null;
+  /**
+   * The rows the preview skipped, when the source's bytes are the ones it read: the rows it
+   * accepted are then not validated again (see readSourceRows).
+   */
+  validated?: Record<MergeTable, ReadonlySet<number>>;
 }
 
 /** Skipped rows listed in full (the total is always exact). */
@@ -102,6 +109,7 @@ class MergeRun {
     origins: new Map(),
     skipped: [],
     skippedTotal: 0,
+    skippedFids: { incidents: new Set(), zones: new Set() },
     changed: false,
   };
   private readonly mineHistory: AncestryReader;
@@ -133,9 +141,10 @@ class MergeRun {
   async run(): Promise<MergeReport> {
     const direct = this.apply !== null && this.source.rowCounts.incidents >= DIRECT_INDEX_THRESHOLD;
     if (direct) this.writer.beginDirectIndex();
-    await this.table('incidents', readSourceRows(this.source.stream, 'incidents'));
+    const validated = this.apply?.validated;
+    await this.table('incidents', readSourceRows(this.source.stream, 'incidents', validated?.incidents));
     if (direct) this.writer.endDirectIndex();
-    await this.table('zones', readSourceRows(this.source.stream, 'zones'));
+    await this.table('zones', readSourceRows(this.source.stream, 'zones', validated?.zones));
     this.progress();
     return this.report;
   }
@@ -157,6 +166,7 @@ class MergeRun {
       }
       if (!row.ok) {
         summary.skipped++;
+        this.report.skippedFids[table].add(row.fid);
         this.report.skippedTotal++;
         if (this.report.skipped.length < SKIPPED_LISTED) {
           this.report.skipped.push({ table, row: row.fid, id: row.id, label: row.label, reason: row.reasons.join('; ') });
@@ -186,11 +196,12 @@ class MergeRun {
     if (this.apply && table === 'incidents') inserted = this.writer.insert(row, createdBy);
     if (!inserted) mine = this.writer.mine(table, theirs.id);
     if (!inserted && !mine && this.apply) inserted = this.writer.insert(row, createdBy);
-    const theirsRev = hashOf(table, theirs);
-    const decision = inserted
+    // Hashing costs; a new row (most of a colleague's case) needs none.
+    const theirsRev = mine ? hashOf(table, theirs) : '';
+    const decision = !mine
       ? 'new'
       : decideMerge(
-          mine ? hashOf(table, mine) : null,
+          hashOf(table, mine),
           theirsRev,
           () => this.mineHistory.ancestors(table, theirs.id),
           () => this.theirHistory.ancestors(table, theirs.id),
@@ -240,7 +251,7 @@ class MergeRun {
         attribute();
         if (this.apply) {
           this.wrote = true;
-          this.writer.replace(row);
+          this.writer.replace(row, mine!);
           const action = theirsDeleted === mineDeleted ? 'update' : theirsDeleted ? 'delete' : 'restore';
           this.writer.auditChange(this.now, this.apply.author, table, action, mine!, theirs, this.from);
           this.writer.supersedes(table, theirs.id, this.theirHistory.ancestors(table, theirs.id));

@@ -49,16 +49,25 @@ const DEFAULT_TEXT_CAP = LIMITS.shortText;
 /** A point blob is 29 bytes as we write it (61 with an envelope); a zone may be large. */
 const GEOMETRY_CAP: Record<MergeTable, number> = { incidents: 1024, zones: 8 * 1024 * 1024 };
 
-function selectSql(table: MergeTable, columns: readonly string[]): string {
-  const parts = columns.map((c) => {
-    if (c === 'geom') {
-      const cap = GEOMETRY_CAP[table];
-      return `CASE WHEN length(geom) <= ${cap} THEN geom END AS geom, length(geom) > ${cap} AS geom_too_large`;
-    }
-    const cap = (TEXT_CAP[c] ?? DEFAULT_TEXT_CAP) + 1;
-    return `CASE WHEN typeof(${c}) IN ('text', 'blob') THEN substr(${c}, 1, ${cap}) ELSE ${c} END AS ${c}`;
-  });
-  return `SELECT fid, ${parts.join(', ')} FROM ${table} ORDER BY id, fid`;
+/** One column as read through the guards: text and blobs cut, an oversized geometry not read. */
+function guardedColumn(table: MergeTable, c: string): string {
+  if (c === 'geom') {
+    const cap = GEOMETRY_CAP[table];
+    return `CASE WHEN length(geom) <= ${cap} THEN geom END AS geom, length(geom) > ${cap} AS geom_too_large`;
+  }
+  const cap = (TEXT_CAP[c] ?? DEFAULT_TEXT_CAP) + 1;
+  return `CASE WHEN typeof(${c}) IN ('text', 'blob') THEN substr(${c}, 1, ${cap}) ELSE ${c} END AS ${c}`;
+}
+
+/**
+ * Rows holding a value that may be over its limit: octet_length is cheap (no decoding), and a
+ * character is at most 4 bytes, so any text within its limit passes; only these rows are read
+ * through the guards, the others (nearly all, in a real case) as they are.
+ */
+function oversizedCondition(table: MergeTable, columns: readonly string[]): string {
+  return columns
+    .map((c) => (c === 'geom' ? `octet_length(geom) > ${GEOMETRY_CAP[table]}` : `octet_length(${c}) > ${((TEXT_CAP[c] ?? DEFAULT_TEXT_CAP) + 1) * 4}`))
+    .join(' OR ');
 }
 
 type Raw = Record<string, unknown> & { fid: number };
@@ -79,16 +88,27 @@ function missing(raw: Raw, columns: readonly string[], nullable: readonly string
   return columns.filter((c) => c !== 'geom' && !nullable.includes(c) && (raw[c] === null || raw[c] === undefined)).map((c) => `${c} is missing`);
 }
 
-function provenanceOf(raw: Raw, reasons: string[]) {
-  const parsed = ProvenanceSchema.safeParse({
+type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+
+/**
+ * `schema.safeParse(value)`, or, for a row the preview already validated in these very bytes
+ * (see readSourceRows), the value as it is: the schemas have no transforms, so for a valid
+ * row what they return is what they were given.
+ */
+function check<T>(schema: { safeParse(v: unknown): Parsed<T> }, value: unknown, trusted: boolean): Parsed<T> {
+  return trusted ? { success: true, data: value as T } : schema.safeParse(value);
+}
+
+function provenanceOf(raw: Raw, reasons: string[], trusted: boolean) {
+  const parsed = check(ProvenanceSchema, {
     created_at: raw.created_at,
     updated_at: raw.updated_at,
     author: raw.author,
     origin_case: raw.origin_case,
     deleted_at: raw.deleted_at ?? null,
-  });
+  }, trusted);
   if (!parsed.success) reasons.push(...issues(parsed.error));
-  const createdBy = ProvenanceSchema.shape.author.safeParse(raw.created_by);
+  const createdBy = check(ProvenanceSchema.shape.author, raw.created_by, trusted);
   if (!createdBy.success) reasons.push(...issues(createdBy.error, 'created_by'));
   return parsed.success && createdBy.success ? { provenance: parsed.data, createdBy: createdBy.data } : null;
 }
@@ -108,7 +128,7 @@ function geometryProblem(raw: Raw): string | null {
   return null;
 }
 
-function toIncident(raw: Raw): SourceRow<Incident> {
+function toIncident(raw: Raw, trusted: boolean): SourceRow<Incident> {
   const reasons = missing(raw, INCIDENT_COLUMNS, ['deleted_at']);
   const id = typeof raw.id === 'string' ? raw.id : null;
   if (!Uuid.safeParse(raw.id).success) reasons.push('id is not a valid UUID');
@@ -125,7 +145,7 @@ function toIncident(raw: Raw): SourceRow<Incident> {
   }
   const bad = (): SourceRow<Incident> => ({ ok: false, fid: raw.fid, id, label: label(raw, 'title'), reasons });
   if (reasons.length) return bad();
-  const fields = IncidentFieldsSchema.safeParse({
+  const fields = check(IncidentFieldsSchema, {
     title: raw.title,
     occurred_at: raw.occurred_at,
     time_precision: raw.time_precision,
@@ -145,11 +165,11 @@ function toIncident(raw: Raw): SourceRow<Incident> {
     tags: typeof raw.tags === 'string' ? splitTags(raw.tags) : raw.tags,
     lon: point![0],
     lat: point![1],
-  });
+  }, trusted);
   if (!fields.success) reasons.push(...issues(fields.error));
-  const admin = AdminAreaSchema.safeParse({ country: raw.country, admin1: raw.admin1, admin2: raw.admin2 });
+  const admin = check(AdminAreaSchema, { country: raw.country, admin1: raw.admin1, admin2: raw.admin2 }, trusted);
   if (!admin.success) reasons.push(...issues(admin.error));
-  const stamps = provenanceOf(raw, reasons);
+  const stamps = provenanceOf(raw, reasons, trusted);
   if (!fields.success || !admin.success || !stamps) return bad();
   return {
     ok: true,
@@ -159,6 +179,7 @@ function toIncident(raw: Raw): SourceRow<Incident> {
   };
 }
 
+/** Zones are few and their shapes complex: they are always validated in full. */
 function toZone(raw: Raw): SourceRow<Zone> {
   const nullable = ['valid_from', 'valid_to', 'circle_center_lon', 'circle_center_lat', 'circle_radius_m', 'deleted_at'];
   const reasons = missing(raw, ZONE_COLUMNS, nullable);
@@ -183,7 +204,7 @@ function toZone(raw: Raw): SourceRow<Zone> {
   if (someCircle && !wholeCircle) reasons.push('circle: the centre or radius is missing');
   const bad = (): SourceRow<Zone> => ({ ok: false, fid: raw.fid, id, label: label(raw, 'name'), reasons });
   if (reasons.length) return bad();
-  const fields = ZoneFieldsSchema.safeParse({
+  const fields = check(ZoneFieldsSchema, {
     name: raw.name,
     kind: raw.kind,
     force: raw.force,
@@ -201,46 +222,104 @@ function toZone(raw: Raw): SourceRow<Zone> {
     notes: raw.notes,
     geometry,
     circle: wholeCircle ? { center: [raw.circle_center_lon, raw.circle_center_lat], radius_m: raw.circle_radius_m } : null,
-  });
+  }, false);
   if (!fields.success) reasons.push(...issues(fields.error));
-  const stamps = provenanceOf(raw, reasons);
+  const stamps = provenanceOf(raw, reasons, false);
   if (!fields.success || !stamps) return bad();
   return { ok: true, fid: raw.fid, value: { id: id!, fields: fields.data, provenance: stamps.provenance }, createdBy: stamps.createdBy };
 }
 
 /**
- * Rows of `table`, validated, in id order. Rows that share an id are all skipped. Reads with
- * `iterate()`, so memory stays flat however large the file is.
+ * Rows of `table`, validated, in the file's row order. Rows that share an id are all skipped.
+ * Reads with `iterate()`, so memory stays flat however large the file is.
+ *
+ * `validated`: the fids the preview skipped, when these are the very bytes the preview read
+ * (the caller checks the copy's SHA-256). Then the incidents the preview accepted are not run
+ * through the schemas a second time: the same bytes through the same code give the same
+ * answer, and the schema checks are the largest cost of a 100,000-incident import after the
+ * inserts themselves. The cheap checks (id, geometry, missing values) still run, and the
+ * case file's CHECK constraints stay as the backstop.
  */
-export function readSourceRows(db: Database.Database, table: 'incidents'): Generator<SourceRow<Incident>>;
-export function readSourceRows(db: Database.Database, table: 'zones'): Generator<SourceRow<Zone>>;
-export function readSourceRows(db: Database.Database, table: MergeTable): Generator<SourceRow<Incident> | SourceRow<Zone>>;
-export function* readSourceRows(db: Database.Database, table: MergeTable): Generator<SourceRow<Incident> | SourceRow<Zone>> {
+export function readSourceRows(db: Database.Database, table: 'incidents', validated?: ReadonlySet<number>): Generator<SourceRow<Incident>>;
+export function readSourceRows(db: Database.Database, table: 'zones', validated?: ReadonlySet<number>): Generator<SourceRow<Zone>>;
+export function readSourceRows(db: Database.Database, table: MergeTable, validated?: ReadonlySet<number>): Generator<SourceRow<Incident> | SourceRow<Zone>>;
+export function* readSourceRows(db: Database.Database, table: MergeTable, validated?: ReadonlySet<number>): Generator<SourceRow<Incident> | SourceRow<Zone>> {
   const columns = table === 'incidents' ? INCIDENT_COLUMNS : ZONE_COLUMNS;
-  const convert = table === 'incidents' ? toIncident : toZone;
+  const convert = (raw: Raw) => (table === 'incidents' ? toIncident(raw, validated !== undefined && !validated.has(raw.fid)) : toZone(raw));
   const labelColumn = table === 'incidents' ? 'title' : 'name';
-  let group: Raw[] = [];
-  const flush = function* (): Generator<SourceRow<Incident> | SourceRow<Zone>> {
-    if (group.length === 1) yield convert(group[0]!);
-    else if (group.length > 1) {
-      for (const raw of group) {
+  // Ids used by more than one row (a crafted file: ours has a UNIQUE index on id).
+  const shared = new Map<unknown, number>(
+    (db.prepare(`SELECT id, count(*) FROM ${table} WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1`).raw().all() as [unknown, number][]),
+  );
+  const oversized = db.prepare(`SELECT fid FROM ${table} WHERE ${oversizedCondition(table, columns)}`).pluck().all() as number[];
+  const names = ['fid', ...columns];
+  const reads: [Database.Statement, unknown[]][] = [];
+  if (oversized.length === 0) {
+    reads.push([db.prepare(`SELECT fid, ${columns.join(', ')} FROM ${table}`), []]);
+  } else {
+    const list = JSON.stringify(oversized);
+    reads.push([db.prepare(`SELECT fid, ${columns.join(', ')} FROM ${table} WHERE fid NOT IN (SELECT value FROM json_each(?))`), [list]]);
+    reads.push([db.prepare(`SELECT fid, ${columns.map((c) => guardedColumn(table, c)).join(', ')} FROM ${table} WHERE fid IN (SELECT value FROM json_each(?))`), [list]]);
+  }
+  for (const [statement, params] of reads) {
+    const guarded = statement.columns().some((c) => c.name === 'geom_too_large');
+    const keys = guarded ? statement.columns().map((c) => c.name) : names;
+    const build = table === 'incidents' && !guarded ? incidentRaw : (values: unknown[]) => genericRaw(keys, values);
+    for (const values of statement.raw().iterate(...params) as IterableIterator<unknown[]>) {
+      const raw = build(values);
+      const copies = shared.get(raw.id);
+      if (copies !== undefined) {
         yield {
           ok: false,
           fid: raw.fid,
           id: typeof raw.id === 'string' ? raw.id : null,
           label: label(raw, labelColumn),
-          reasons: [`its id is shared by ${group.length} rows of the file, so none of them can be trusted`],
+          reasons: [`its id is shared by ${copies} rows of the file, so none of them can be trusted`],
         };
+      } else {
+        yield convert(raw);
       }
     }
-    group = [];
-  };
-  for (const raw of db.prepare(selectSql(table, columns)).iterate() as IterableIterator<Raw>) {
-    if (group.length > 0 && (group[0]!.id !== raw.id || raw.id === null)) yield* flush();
-    group.push(raw);
   }
-  yield* flush();
 }
+
+/**
+ * Up to `limit` rows of `table` after row number `afterFid`, in fid order, through the guards,
+ * validated; for reading what can be read of a damaged file (recovery.ts), a slice at a time.
+ */
+export function readRowsAfter(db: Database.Database, table: MergeTable, afterFid: number, limit: number): (SourceRow<Incident> | SourceRow<Zone>)[] {
+  const columns = table === 'incidents' ? INCIDENT_COLUMNS : ZONE_COLUMNS;
+  const statement = db.prepare(`SELECT fid, ${columns.map((c) => guardedColumn(table, c)).join(', ')} FROM ${table} WHERE fid > ? ORDER BY fid LIMIT ?`);
+  const keys = statement.columns().map((c) => c.name);
+  return (statement.raw().all(afterFid, limit) as unknown[][]).map((values) => {
+    const raw = genericRaw(keys, values);
+    return table === 'incidents' ? toIncident(raw, false) : toZone(raw);
+  });
+}
+
+function genericRaw(keys: string[], values: unknown[]): Raw {
+  const raw: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) raw[keys[i]!] = values[i];
+  return raw as Raw;
+}
+
+/**
+ * An incident row from `SELECT fid, <INCIDENT_COLUMNS>` in raw (array) mode. Written out, so
+ * V8 builds every row with one shape: at 100,000 rows this is several times cheaper than
+ * better-sqlite3's objects or a loop over column names.
+ */
+function incidentRaw(v: unknown[]): Raw {
+  return {
+    fid: v[0] as number,
+    id: v[1], geom: v[2], title: v[3], occurred_at: v[4], time_precision: v[5], event_type: v[6], sub_event_type: v[7],
+    actor1: v[8], actor2: v[9], fatalities: v[10], injured: v[11], location_name: v[12], geo_precision: v[13],
+    country: v[14], admin1: v[15], admin2: v[16], source: v[17], source_url: v[18], reliability: v[19],
+    credibility: v[20], notes: v[21], tags: v[22], created_at: v[23], updated_at: v[24], created_by: v[25],
+    author: v[26], origin_case: v[27], deleted_at: v[28],
+  };
+}
+const INCIDENT_RAW_ORDER = ['fid', ...INCIDENT_COLUMNS].join();
+if (Object.keys(incidentRaw([])).join() !== INCIDENT_RAW_ORDER) throw new Error('incidentRaw is out of step with INCIDENT_COLUMNS');
 
 /** Columns of `table` the file lacks (an altered or foreign table), in our column order. */
 export function missingColumns(db: Database.Database, table: MergeTable): string[] {

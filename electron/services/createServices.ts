@@ -20,6 +20,7 @@ import { createImportService } from './importService';
 import { readCaseRecords } from '../exports/caseRecords';
 import { exportTarget } from '../exports/exportService';
 import { writeExport } from '../exports/writeExport';
+import { recoverCase } from '../imports/recovery';
 
 export const DEMO_CASE_FILE = `Faultline demo case${CASE_EXTENSION}`;
 
@@ -141,6 +142,13 @@ export function createServices(options: ServicesOptions): Services {
         return adopt(openCase(ensureDemoCase()));
       },
       recent: () => recent.list(),
+      recover: ({ path, newPath }) => {
+        whenIdle();
+        const target = withExtension(newPath);
+        if (existsSync(target)) throw new ApiError('invalid', `${basename(target)} already exists; choose another name.`);
+        const result = recoverCase(path, target, settings.get().author);
+        return { ...result, info: adopt(openCase(target)) };
+      },
       chooseNewPath: async ({ suggestedName }) => ({
         path: hooks.chooseNewPath ? await hooks.chooseNewPath(suggestedName) : null,
       }),

@@ -72,6 +72,30 @@ export async function chooseCaseToOpen(win: BrowserWindow | null): Promise<strin
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+const IMPORT_FILTERS = {
+  case: [
+    { name: 'Faultline case / GeoPackage', extensions: ['gpkg'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+  data: [
+    { name: 'Geographic data', extensions: ['geojson', 'json', 'kml', 'kmz', 'gpx', 'csv', 'gpkg'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+};
+
+/** A file to import: a colleague's case, or data from another tool. */
+export async function chooseFileToImport(win: BrowserWindow | null, kind: 'case' | 'data'): Promise<string | null> {
+  const options = {
+    title: kind === 'case' ? 'Import Case File' : 'Import Data',
+    defaultPath: app.getPath('documents'),
+    filters: IMPORT_FILTERS[kind],
+    properties: ['openFile'] as Array<'openFile'>,
+  };
+  const parent = live(win);
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 async function messageBox(win: BrowserWindow | null, options: MessageBoxOptions): Promise<number> {
   const parent = live(win);
   const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);

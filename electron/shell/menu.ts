@@ -11,6 +11,8 @@ export type MenuCommand =
   | 'case.demo'
   | 'file.report'
   | 'file.export'
+  | 'case.import'
+  | 'case.conflicts'
   | 'edit.undo'
   | 'edit.redo'
   | 'view.find'
@@ -80,6 +82,8 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       { type: 'separator' },
       { label: 'Report…', accelerator: 'CmdOrCtrl+P', click: command('file.report') },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('file.export') },
+      { label: 'Import Case File…', accelerator: 'CmdOrCtrl+Shift+I', click: command('case.import') },
+      { label: 'Show Conflicts…', click: command('case.conflicts') },
       { type: 'separator' },
       mac ? { role: 'close', label: 'Close Window' } : { role: 'quit' },
     ],

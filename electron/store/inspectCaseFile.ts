@@ -178,5 +178,6 @@ export function inspectCaseFile(filePath: string): CaseFileInspection {
 export function inspectionError(result: Extract<CaseFileInspection, { ok: false }>): ApiError {
   if (result.problem === 'not_found') return new ApiError('not_found', result.message);
   if (result.problem === 'unreadable') return new ApiError('io', result.message);
+  if (result.problem === 'corrupt') return new ApiError('damaged', result.message);
   return new ApiError('bad_file', result.message);
 }

@@ -7,6 +7,7 @@ import type { Services } from '../services/host';
 import { createServices } from '../services/createServices';
 import { CONTENT_SECURITY_POLICY } from '../http/contentPolicy';
 import { safeResolve, sendFile } from './staticFiles';
+import { UploadTooLarge, Uploads } from './uploads';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -30,6 +31,8 @@ export interface WebHostOptions {
   rendererDir: string;
   /** Fixed token (tests); a random one per run otherwise. */
   token?: string;
+  /** Largest file a page may upload (a file dropped on it); see uploads.ts. */
+  maxUploadBytes?: number;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -52,6 +55,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const sseClients = new Set<ServerResponse>();
+  const uploads = new Uploads(options.maxUploadBytes);
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -121,6 +125,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!tokenOk(auth?.startsWith('Bearer ') ? auth.slice(7) : undefined)) return deny(res, 401, 'Missing or wrong token');
     const origin = req.headers.origin;
     if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return deny(res, 403, 'Cross-origin calls are refused');
+    if (path === '/api/upload') {
+      if (req.headers['content-type'] !== 'application/octet-stream') return deny(res, 415, 'Send the file as application/octet-stream');
+      const name = query.get('name') ?? '';
+      if (!name || name.length > 255) return reply(res, 400, { ok: false, error: { code: 'invalid', message: 'The file needs a name' } });
+      try {
+        return reply(res, 200, { ok: true, value: { path: await uploads.save(req, name) } });
+      } catch (err) {
+        if (err instanceof UploadTooLarge) return reply(res, 413, { ok: false, error: { code: 'invalid', message: err.message } });
+        throw err;
+      }
+    }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(res, 415, 'Send JSON');
     let body: unknown;
     try {
@@ -185,6 +200,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sseClients.clear();
       await new Promise<void>((r) => server.close(() => r()));
       services.dispose();
+      uploads.dispose();
     },
   };
 }

@@ -15,6 +15,11 @@ export type EventListenerFn = (name: EventName, payload: EventPayload<EventName>
 export interface HostConnection {
   api: FaultlineApi;
   onEvent(listener: EventListenerFn): () => void;
+  /**
+   * A path the Node side can read for a file dropped on the window: Electron knows the
+   * dropped file's path; the web host receives the bytes (an upload into a private folder).
+   */
+  fileToPath(file: File): Promise<string>;
 }
 
 function unwrap(result: unknown): unknown {
@@ -30,6 +35,11 @@ function electronConnection(bridge: FaultlineBridge): HostConnection {
   return {
     api: createApiClient(transport),
     onEvent: (listener) => bridge.onEvent((name, payload) => listener(name as EventName, payload as EventPayload<EventName>)),
+    async fileToPath(file) {
+      const path = bridge.pathForFile?.(file) ?? '';
+      if (!path) throw new ApiError('invalid', `“${file.name}” has no place on disk Faultline can read; save it to a folder first and import it from there.`);
+      return path;
+    },
   };
 }
 
@@ -53,6 +63,19 @@ function webConnection(token: string): HostConnection {
   const names: EventName[] = ['case.changed', 'menu.command', 'import.progress', 'report.progress'];
   return {
     api: createApiClient(transport),
+    async fileToPath(file) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` },
+          body: file,
+        });
+      } catch {
+        throw new ApiError('io', 'Faultline’s web host is not answering. Is `npm start` (or `faultline serve`) still running?');
+      }
+      return (unwrap(await response.json().catch(() => null)) as { path: string }).path;
+    },
     onEvent(listener) {
       listeners.add(listener);
       if (!source) {

@@ -3,6 +3,7 @@ import type { CaseInfo } from '../../shared/domain/case';
 import { el, clear } from '../ui/dom';
 import { openModal } from '../ui/modal';
 import { errorMessage } from '../ui/toast';
+import { isDamaged, offerRecovery } from '../imports/recoveryOffer';
 
 function joinPath(dir: string, file: string): string {
   const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
@@ -134,7 +135,13 @@ export function showNewCaseDialog(api: FaultlineApi, app: AppInfo, onCreated: (i
 export async function showOpenCaseDialog(api: FaultlineApi, app: AppInfo, onOpened: (info: CaseInfo) => void): Promise<void> {
   if (app.nativeDialogs) {
     const picked = await api.case.chooseOpenPath({});
-    if (picked.path) onOpened(await api.case.open({ path: picked.path }));
+    if (!picked.path) return;
+    try {
+      onOpened(await api.case.open({ path: picked.path }));
+    } catch (err) {
+      if (!isDamaged(err)) throw err;
+      offerRecovery(api, picked.path, err, onOpened);
+    }
     return;
   }
   const modal = openModal('Open case', { wide: true });
@@ -146,7 +153,12 @@ export async function showOpenCaseDialog(api: FaultlineApi, app: AppInfo, onOpen
       modal.close();
       onOpened(info);
     } catch (err) {
-      error.textContent = errorMessage(err);
+      if (isDamaged(err)) {
+        modal.close();
+        offerRecovery(api, path, err, onOpened);
+      } else {
+        error.textContent = errorMessage(err);
+      }
     }
   };
   const recent = el('ul', { class: 'fl-recent-list' });

@@ -8,6 +8,8 @@ export interface IncidentLayerOptions extends PopupActions {
   move(incident: Incident, lon: number, lat: number): void;
   /** Filter applied to what is drawn (time range, event types). */
   visible(incident: Incident): boolean;
+  /** Whether the incident waits in a merge conflict (drawn with an orange dashed ring). */
+  conflicted?(incident: Incident): boolean;
 }
 
 /**
@@ -104,11 +106,13 @@ export class IncidentLayer {
   private _upsert(incident: Incident): void {
     this._remove(incident.id, false);
     if (!this._options.visible(incident)) return;
+    const conflicted = this._options.conflicted?.(incident) ?? false;
     const marker = L.circleMarker([incident.fields.lat, incident.fields.lon], {
       renderer: this._renderer,
-      radius: incidentRadius(incident),
-      color: '#ffffff',
-      weight: 1.5,
+      radius: incidentRadius(incident) + (conflicted ? 2 : 0),
+      color: conflicted ? CONFLICT_RING : '#ffffff',
+      weight: conflicted ? 3 : 1.5,
+      dashArray: conflicted ? '4 3' : undefined,
       fillColor: incidentColor(incident.fields.event_type),
       fillOpacity: 0.92,
       bubblingMouseEvents: false,
@@ -151,6 +155,8 @@ export class IncidentLayer {
     if (clearSelection && this._selectedId === id) this.select(null);
   }
 }
+
+const CONFLICT_RING = '#e8590c';
 
 function textTooltip(incident: Incident): HTMLElement {
   const div = document.createElement('div');

@@ -6,6 +6,8 @@ import { incidentColor } from './incidentStyle';
 export interface PopupActions {
   edit(incident: Incident): void;
   remove(incident: Incident): void;
+  /** Who created and changed it, merges included. */
+  history?(incident: Incident): void;
 }
 
 export function describePlace(incident: Incident): string {
@@ -44,6 +46,7 @@ export function incidentPopup(incident: Incident, actions: PopupActions): HTMLEl
       { class: 'fl-popup-actions' },
       el('button', { type: 'button', class: 'fl-btn', text: 'Edit', onclick: () => actions.edit(incident) }),
       el('button', { type: 'button', class: 'fl-btn fl-btn-danger', text: 'Delete', onclick: () => actions.remove(incident) }),
+      actions.history ? el('button', { type: 'button', class: 'fl-btn', text: 'History', onclick: () => actions.history?.(incident) }) : null,
       el('span', { class: 'fl-hint', text: 'Drag the marker to move it' }),
     ),
   );

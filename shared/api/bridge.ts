@@ -9,6 +9,11 @@ export interface FaultlineBridge {
   call(method: string, args: unknown): Promise<DispatchResult>;
   /** Subscribes to events from the Node side; returns the unsubscribe function. */
   onEvent(listener: (name: string, payload: unknown) => void): () => void;
+  /**
+   * The path on disk of a file dropped on the window (a DOM `File`), or '' when it has none.
+   * Only Electron can tell; a web page never learns paths, so the web host takes an upload.
+   */
+  pathForFile?(file: unknown): string;
 }
 
 /** IPC channel names shared by main and preload. */

@@ -113,6 +113,14 @@ export const apiContract = {
     open: method(z.object({ path: FilePath }).strict(), CaseInfoSchema),
     openDemo: method(NoArgs, CaseInfoSchema),
     recent: method(NoArgs, z.array(RecentCaseSchema)),
+    /**
+     * Copies what can still be read of a damaged case (one refused with code 'damaged') into a
+     * new case at `newPath` and opens it; the damaged file is not changed.
+     */
+    recover: method(
+      z.object({ path: FilePath, newPath: FilePath }).strict(),
+      z.object({ info: CaseInfoSchema, recovered: z.object({ incidents: z.number().int(), zones: z.number().int() }), lost: z.number().int() }),
+    ),
     /** Native save dialog where the host has one; `{path: null}` when cancelled. */
     chooseNewPath: method(z.object({ suggestedName: z.string().max(LIMITS.caseName) }).strict(), PickedPath),
     /** Native open dialog where the host has one; `{path: null}` when cancelled. */

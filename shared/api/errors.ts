@@ -5,6 +5,7 @@ export type ApiErrorCode =
   | 'not_found'
   | 'no_case' // an operation needs an open case and none is open
   | 'bad_file' // a file is not what it should be (not SQLite, not a GeoPackage, newer schema...)
+  | 'damaged' // a case file failed its integrity check: what can be read may be recovered into a new case
   | 'io' // the file system refused (permissions, disk full, missing folder)
   | 'forbidden' // sender or token rejected
   | 'busy' // another long operation (an import) is running; try again when it is done

@@ -48,21 +48,24 @@ export function notSqlite(dir: string): string {
 
 export function truncatedCase(dir: string): string {
   const file = colleagueCase(dir, 'cut-off.gpkg', 400);
+  // VACUUM writes the schema first and the tables after it, as a freshly copied file would be
+  // laid out: the cut then falls in the data, not in the table of tables.
+  raw(file, (db) => db.exec('VACUUM'));
   const size = fs.statSync(file).size;
   fs.truncateSync(file, Math.floor(size / 2));
   return file;
 }
 
-/** Garbage over the b-tree pages of the incidents table (not the header, not the schema). */
+/** Garbage over a few leaf pages of the incidents table (not the header, not the schema). */
 export function corruptedCase(dir: string): string {
   const file = colleagueCase(dir, 'damaged.gpkg', 400);
   const db = new Database(file, { readonly: true });
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const root = db.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'incidents'`).pluck().get() as number;
+  const leaves = db.prepare(`SELECT pageno FROM dbstat WHERE name = 'incidents' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
   db.close();
   const fd = fs.openSync(file, 'r+');
   const garbage = Buffer.alloc(64, 0xa5);
-  for (let page = root; page < root + 6; page++) fs.writeSync(fd, garbage, 0, garbage.length, (page - 1) * pageSize + 8);
+  for (const page of leaves.slice(2, 5)) fs.writeSync(fd, garbage, 0, garbage.length, (page - 1) * pageSize);
   fs.closeSync(fd);
   return file;
 }

@@ -101,3 +101,53 @@ describe('web host', () => {
     expect(saved.value.admin).toEqual({ country: 'Kosovo', admin1: 'Mitrovica', admin2: 'Zvečan' });
   });
 });
+
+describe('web host uploads (files dropped on the page)', () => {
+  const upload = (name: string, body: string, headers: Record<string, string> = {}) =>
+    send(`/api/upload?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${host.token}`, ...headers },
+      body,
+    });
+
+  it('needs the token and a file body, like every API call', async () => {
+    expect((await upload('a.gpkg', 'x', { Authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await upload('a.gpkg', 'x', { 'Content-Type': 'application/json' })).status).toBe(415);
+    expect((await upload('a.gpkg', 'x', { Origin: 'http://evil.example' })).status).toBe(403);
+  });
+
+  it('writes the bytes into a private folder, under a cleaned-up name', async () => {
+    const { readFileSync, statSync } = await import('node:fs');
+    const { dirname, basename } = await import('node:path');
+    const res = JSON.parse((await upload('../../etc/..\\evil\u0001name.gpkg', 'case bytes')).body);
+    expect(res.ok).toBe(true);
+    const path = res.value.path as string;
+    expect(basename(path)).toBe('evil_name.gpkg');
+    expect(readFileSync(path, 'utf8')).toBe('case bytes');
+    if (process.platform !== 'win32') expect(statSync(dirname(dirname(path))).mode & 0o077).toBe(0);
+  });
+});
+
+describe('web host upload limit', () => {
+  it('stops a file larger than the limit and keeps nothing of it', async () => {
+    const small = await startWebHost({ userDataDir: join(dir, 'user-small'), resourcesDir: resourcesDir(), rendererDir: join(dir, 'renderer'), log: () => {}, maxUploadBytes: 1000 });
+    try {
+      const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: small.port, path: '/api/upload?name=big.gpkg', method: 'POST', headers: { Host: `127.0.0.1:${small.port}`, 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${small.token}` } },
+          (r) => {
+            let body = '';
+            r.on('data', (d) => (body += String(d)));
+            r.on('end', () => resolve({ status: r.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end('x'.repeat(5000));
+      });
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body).error.message).toBe('“big.gpkg” is larger than Faultline imports.');
+    } finally {
+      await small.close();
+    }
+  });
+});

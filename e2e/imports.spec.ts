@@ -1,0 +1,157 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { createCase, openCase } from '../electron/store/caseStore';
+import { newIncidentFields, type IncidentFields } from '../shared/domain/incident';
+import { expect, test } from './fixtures';
+
+/**
+ * Importing a colleague's case through the UI (issue 5): preview, one conflict, resolving it,
+ * the result on the map and in the incident's history, and undoing the import in one step.
+ * Text from the colleague's file carries HTML payloads; they must show as text.
+ */
+
+const ZVECAN = { country: 'Kosovo', admin1: 'Mitrovica', admin2: 'Zvečan' };
+const BO = 'Bo <img src=x onerror="window.__pwned=1">';
+
+function fields(title: string, lon: number, lat: number, more: Partial<IncidentFields> = {}): IncidentFields {
+  return { ...newIncidentFields(lon, lat, '2023-05-29'), title, event_type: 'Riots', sub_event_type: 'Mob violence', ...more };
+}
+
+/** Ana's case, and Bo's copy of it: both edited the first incident, Bo also the second, and added one. */
+function makeCases(dir: string): { ana: string; bo: string } {
+  const ana = join(dir, 'ana.gpkg');
+  const store = createCase(ana, { name: 'Ana’s case', author: 'Ana' });
+  const a = store.saveIncident({ fields: fields('Clashes at the municipal building', 20.8361, 42.9075) }, ZVECAN, 'Ana');
+  const b = store.saveIncident({ fields: fields('Roadblock on the main road', 20.8025, 43.1022) }, ZVECAN, 'Ana');
+  store.saveIncident({ fields: fields('Protest in Zvečan', 20.83, 42.91) }, ZVECAN, 'Ana');
+  store.close();
+  const bo = join(dir, 'bo.gpkg');
+  copyFileSync(ana, bo);
+  const other = openCase(bo);
+  other.setCaseName('Bo’s copy', BO);
+  other.saveIncident({ id: a.id, fields: fields('Clashes with KFOR at the municipal building', 20.86, 42.93, { injured: 93 }) }, ZVECAN, BO);
+  other.saveIncident({ id: b.id, fields: fields('Roadblock removed by KFOR', 20.8025, 43.1022) }, ZVECAN, BO);
+  other.saveIncident({ fields: fields('<script>window.__pwned=2</script>Looting in Zvečan', 20.84, 42.905) }, ZVECAN, BO);
+  other.close();
+  const mine = openCase(ana);
+  mine.saveIncident({ id: a.id, fields: fields('Clashes at the municipal building (Ana’s notes)', 20.8361, 42.9075, { notes: 'Checked with two sources.' }) }, ZVECAN, 'Ana');
+  mine.close();
+  return { ana, bo };
+}
+
+async function menu(page: Page, item: RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
+async function incidentCount(page: Page): Promise<number> {
+  return Number(((await page.getByTestId('incident-count').textContent()) ?? '').split(' ').at(-1));
+}
+
+test('import a colleague’s case with one conflict, resolve it, see it on the map and in the history, undo the import', async ({ app }) => {
+  const { page } = app;
+  const { ana, bo } = makeCases(app.workDir);
+
+  await menu(page, /Open Case/);
+  await page.getByRole('textbox', { name: 'Case file path' }).fill(ana);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByTestId('case-title')).toHaveText('Ana’s case');
+  await expect.poll(() => incidentCount(page)).toBe(3);
+
+  await menu(page, /Import Case File/);
+  await page.getByRole('textbox', { name: 'File to import' }).fill(bo);
+  await page.getByRole('button', { name: 'Choose' }).click();
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible();
+  await expect(preview.locator('tr[data-category="new"] td').first()).toHaveText('1');
+  await expect(preview.locator('tr[data-category="theirsChanged"] td').first()).toHaveText('1');
+  await expect(preview.locator('tr[data-category="conflicts"] td').first()).toHaveText('1');
+  await expect(page.getByRole('dialog', { name: 'Import case file' })).toContainText('From “Bo’s copy” (bo.gpkg) — a copy of this same case');
+  await expect(page.getByRole('dialog', { name: 'Import case file' })).toContainText(`Last changed by: ${BO} (3)`);
+  await app.snapshot('import-preview');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+  await expect(page.locator('.fl-toast', { hasText: 'Imported “Bo’s copy”: 1 added, 1 updated, 1 conflict to resolve.' })).toBeVisible();
+  await expect.poll(() => incidentCount(page)).toBe(4);
+  const badge = page.getByTestId('conflicts-badge');
+  await expect(badge).toHaveText('⚠ 1 conflict');
+  await expect(page.locator('.fl-row', { hasText: 'Roadblock removed by KFOR' })).toBeVisible();
+  await expect(page.locator('.fl-row', { hasText: '<script>window.__pwned=2</script>Looting in Zvečan' })).toBeVisible();
+  await app.snapshot('import-conflict-badge');
+
+  await badge.click();
+  const conflict = page.locator('.fl-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict.locator('tr.fl-differs[data-field="title"]')).toContainText('Clashes with KFOR at the municipal building');
+  await expect(conflict.locator('tr.fl-differs[data-field="notes"]')).toContainText('Checked with two sources.');
+  await expect(conflict.locator('tr.fl-differs[data-field="lon"]')).toContainText('20.86');
+  await expect(conflict.locator('.fl-conflict-same tr[data-field="event_type"]')).not.toHaveClass(/fl-differs/);
+  await app.snapshot('import-conflict-side-by-side');
+  await conflict.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(page.locator('.fl-toast', { hasText: 'All conflicts are resolved.' })).toBeVisible();
+  await expect(badge).toBeHidden();
+
+  // The result on the map: their version, at their position, and its history shows the merge.
+  const row = page.locator('.fl-row', { hasText: 'Clashes with KFOR at the municipal building' });
+  await row.click();
+  const popup = page.locator('.leaflet-popup .fl-popup');
+  await expect(popup.locator('.fl-popup-title')).toHaveText('Clashes with KFOR at the municipal building');
+  await expect(popup).toContainText('0 killed · 93 injured');
+  const center = (await page.locator('#fl-map').getAttribute('data-center'))!.split(',').map(Number);
+  expect(Math.abs(center[1]! - 20.86)).toBeLessThan(0.01);
+  await popup.getByRole('button', { name: 'History' }).click();
+  const history = page.getByTestId('history');
+  await expect(history.locator('.fl-history-merge').first()).toContainText('Changed — imported from “Bo’s copy” by');
+  await expect(history.locator('.fl-history-merge').first()).toContainText('Clashes with KFOR at the municipal building');
+  await app.snapshot('import-history');
+  await page.keyboard.press('Escape');
+
+  // Nothing from Bo's file ran as HTML anywhere.
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('.fl-modal img, .fl-panel img, .leaflet-popup img').count()).toBe(0);
+
+  // The whole import is one step of undo.
+  await page.locator('#fl-map').click({ position: { x: 10, y: 300 } });
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect.poll(() => incidentCount(page)).toBe(3);
+  await expect(page.locator('.fl-row', { hasText: 'Clashes at the municipal building (Ana’s notes)' })).toBeVisible();
+  await page.getByRole('button', { name: '↷ Redo' }).click();
+  await expect.poll(() => incidentCount(page)).toBe(4);
+  await expect(page.locator('.fl-row', { hasText: 'Clashes with KFOR at the municipal building' })).toBeVisible();
+});
+
+test('a file that is not a case gets one clear message and changes nothing', async ({ app }) => {
+  const { page } = app;
+  const before = await incidentCount(page);
+  const text = join(app.workDir, 'minutes.gpkg');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(text, 'Minutes of the meeting.\n'.repeat(40));
+  await menu(page, /Import Case File/);
+  await page.getByRole('textbox', { name: 'File to import' }).fill(text);
+  await page.getByRole('button', { name: 'Choose' }).click();
+  await expect(page.getByTestId('import-error')).toHaveText('“minutes.gpkg” is not a SQLite file.');
+  await page.locator('.fl-form-footer').getByRole('button', { name: 'Close' }).click();
+  expect(await incidentCount(page)).toBe(before);
+});
+
+test('a case file dropped on the window is previewed for import', async ({ app }) => {
+  const { page } = app;
+  const { bo } = makeCases(app.workDir);
+  const { readFileSync } = await import('node:fs');
+  const bytes = readFileSync(bo).toString('base64');
+  await page.evaluate(
+    ({ base64 }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], 'bo.gpkg', { type: 'application/geopackage+sqlite3' }));
+      document.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { base64: bytes },
+  );
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Import case file' })).toContainText('From “Bo’s copy” (bo.gpkg).');
+  await expect(page.locator('.fl-drop-overlay')).toBeHidden();
+});

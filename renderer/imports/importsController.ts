@@ -1,0 +1,85 @@
+import type { AppInfo } from '../../shared/api/contract';
+import type { Incident } from '../../shared/domain/incident';
+import type { HostConnection } from '../api/hostClient';
+import type { UndoStack } from '../history/undoStack';
+import { errorMessage, toast } from '../ui/toast';
+import { conflictsBadge, showConflicts } from './conflictsPanel';
+import { enableFileDrop } from './fileDrop';
+import { showHistory } from './historyDialog';
+import { importCaseFile, type ImportFlowContext } from './importFlow';
+
+/**
+ * What the workbench needs of imports, in one place: the commands (import a case file, show
+ * conflicts, show an incident's history), the conflicts badge, which incidents are in conflict
+ * (the map rings them), and drag-and-drop of files onto the window.
+ */
+export class ImportsController {
+  private readonly _badge = conflictsBadge(() => void this.showConflicts());
+  private _conflicted = new Set<string>();
+
+  constructor(
+    private readonly _host: HostConnection,
+    private readonly _app: AppInfo,
+    private readonly _history: UndoStack,
+    private readonly _hooks: {
+      /** Reloads the incidents of the open case. */
+      reloadIncidents(): Promise<void>;
+      /** Redraws the incidents (after the set in conflict changed). */
+      redraw(): void;
+    },
+  ) {}
+
+  get badge(): HTMLElement {
+    return this._badge.element;
+  }
+
+  isConflicted(id: string): boolean {
+    return this._conflicted.has(id);
+  }
+
+  private get _flow(): ImportFlowContext {
+    return { host: this._host, app: this._app, history: this._history, afterChange: () => this.afterChange() };
+  }
+
+  /** After an import, an undo of one, or a resolved conflict: reload what the window shows. */
+  async afterChange(): Promise<void> {
+    await this._hooks.reloadIncidents();
+    await this.refreshConflicts();
+  }
+
+  /** Reads which rows are in conflict (a freshly opened case may carry some). */
+  async refreshConflicts(): Promise<void> {
+    try {
+      const conflicts = await this._host.api.imports.conflicts({});
+      this._conflicted = new Set(conflicts.map((c) => c.rowId));
+      this._badge.set(conflicts.length);
+    } catch {
+      this._conflicted = new Set();
+      this._badge.set(0);
+    }
+    this._hooks.redraw();
+  }
+
+  importCaseFile(path?: string): void {
+    importCaseFile(this._flow, path).catch((err) => toast(errorMessage(err), { kind: 'error' }));
+  }
+
+  async showConflicts(): Promise<void> {
+    try {
+      await showConflicts(this._host.api, () => this.afterChange());
+    } catch (err) {
+      toast(errorMessage(err), { kind: 'error' });
+    }
+  }
+
+  showHistory(incident: Incident): void {
+    void showHistory(this._host.api, 'incidents', incident.id, incident.fields.title);
+  }
+
+  enableFileDrop(): void {
+    enableFileDrop(this._host, {
+      caseFile: (path) => this.importCaseFile(path),
+      data: () => toast('Only Faultline case files (.gpkg) can be imported by dropping them.', { kind: 'error' }),
+    });
+  }
+}
