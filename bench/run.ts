@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStoreBench } from './storeBench';
 import { runStartupBench } from './startupBench';
+import { runReportBench } from './reportBench';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-bench-'));
 const fmt = (n: number, d = 1) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -37,6 +38,19 @@ try {
     console.log(`  empty case                           : ${fmt(start.emptyMs, 0)} ms  [baseline]`);
     console.log(`  ${startupCount.toLocaleString('en')} incidents                      : ${fmt(start.fullMs, 0)} ms  (target ≤ 2,000 ms: ${verdict(start.fullMs <= 2000)})`);
     console.log(`  ratio to empty case                  : ${fmt(start.fullMs / start.emptyMs, 2)}`);
+  }
+
+  const reportCount = Number(process.env.FAULTLINE_BENCH_REPORT_ROWS ?? 1_000);
+  const reports = await runReportBench(dir, reportCount);
+  console.log(`\nPDF report (read + hash the case, draw in headless Chromium, print, write; median of 3)`);
+  if (!reports) console.log('  skipped: no Chromium found (set FAULTLINE_CHROMIUM)');
+  else {
+    const line = (label: string, t: { totalMs: number; dataMs: number; pages: number }) =>
+      `  ${label.padEnd(37)}: ${fmt(t.totalMs, 0)} ms  (${t.pages} pages; case read and summarised in ${fmt(t.dataMs, 0)} ms)`;
+    console.log(`${line('empty case', reports.empty)}  [baseline]`);
+    console.log(line('demo case', reports.demo));
+    console.log(`${line(`${reports.largeCount.toLocaleString('en')} incidents`, reports.large)}`);
+    console.log(`  ${reports.largeCount.toLocaleString('en')} incidents: target ≤ 5,000 ms: ${verdict(reports.large.totalMs <= 5000)}; ratio to empty case ${fmt(reports.large.totalMs / reports.empty.totalMs, 2)}`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -115,6 +115,9 @@ test('File ▸ Export… writes KML and CSV that other tools read', async ({ app
 });
 
 test('the report page draws offline: no request leaves the app', async ({ app }) => {
+  // In the Electron app the session's request filter refuses anything but app: for every
+  // window, the hidden print window included; a second page can only be opened in a browser.
+  test.skip(app.kind === 'electron', 'the web host serves report.html to a browser page');
   const { page } = app;
   // The preview draws the report in the app window (the fixture checks its requests); the
   // printed page is the same page on its own: load it and draw the demo case's report there.

@@ -1,5 +1,6 @@
 import { area as turfArea, bbox as turfBbox, length as turfLength } from '@turf/turf';
 import type { Geometry } from 'geojson';
+import { ApiError } from '../../shared/api/errors';
 import type { Incident } from '../../shared/domain/incident';
 import type { Zone } from '../../shared/domain/zone';
 import { describeAdmin } from '../../shared/geo/describeAdmin';
@@ -16,6 +17,11 @@ import { resolveArea } from './reportArea';
 
 /** Bosnia and Herzegovina to Kosovo: the map of a report with nothing on it. */
 export const REGION_BBOX: [number, number, number, number] = [15.7, 41.9, 22.2, 45.3];
+/**
+ * The most incidents one report lists: about 500 pages of table. Past that a PDF is no longer a
+ * briefing, and the page would take minutes to lay out; the analyst is asked to narrow it.
+ */
+export const MAX_REPORT_INCIDENTS = 10_000;
 export const DATA_ATTRIBUTION = '© OpenStreetMap contributors (ODbL) · Natural Earth · GeoNames (CC BY 4.0)';
 
 export interface ReportInputs {
@@ -143,10 +149,13 @@ export function buildReportData(inputs: ReportInputs): ReportData {
   const area = resolveArea(options.area, { basemap: inputs.basemap, reader });
   const types = options.eventTypes?.length ? new Set(options.eventTypes) : null;
 
-  const incidents = reader
+  const matching = reader
     .listIncidents({ ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) })
-    .filter((i) => (!types || types.has(i.fields.event_type)) && meetsMinimumGrading(i.fields, options.minGrading) && area.contains(i.fields.lon, i.fields.lat))
-    .map((incident, index) => toReportIncident(incident, index + 1));
+    .filter((i) => (!types || types.has(i.fields.event_type)) && meetsMinimumGrading(i.fields, options.minGrading) && area.contains(i.fields.lon, i.fields.lat));
+  if (matching.length > MAX_REPORT_INCIDENTS) {
+    throw new ApiError('invalid', `The report would list ${matching.length.toLocaleString('en')} incidents; narrow it to at most ${MAX_REPORT_INCIDENTS.toLocaleString('en')} with the time range, event types or area.`);
+  }
+  const incidents = matching.map((incident, index) => toReportIncident(incident, index + 1));
 
   const zones = reader
     .listZones()

@@ -95,6 +95,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): ReportPr
           headerTemplate: setup.headerTemplate,
           footerTemplate: setup.footerTemplate,
           margin: { top: mm(m.top), bottom: mm(m.bottom), left: mm(m.left), right: mm(m.right) },
+          // Bookmarks for the sections, and structure for screen readers.
           outline: true,
           tagged: true,
         });

@@ -69,7 +69,9 @@ export function renderReport(root: HTMLElement, data: ReportData, files: Basemap
   if (!landscape) {
     const legend = map.element.querySelector('.flr-legend');
     const measured = legend ? legend.getBoundingClientRect().height / PX_PER_MM + 2 : legendMm;
-    if (Math.abs(measured - legendMm) > 1) {
+    // Drawn again only when the legend is taller than allowed for (it would push the map off
+    // the page); a shorter one just leaves a little white space.
+    if (measured > legendMm + 0.5) {
       legendMm = measured;
       map.element.remove();
       map = reportMap(data, files, { width: mapWidth, height: Math.max(60, content.height - headerMm - legendMm - SAFETY_MM) });
