@@ -9,6 +9,7 @@ import { createBasemapLayers } from './map/basemapLayers';
 import { createMap, DEFAULT_VIEW } from './map/createMap';
 import { IncidentLayer } from './map/incidentLayer';
 import { LegendControl } from './map/legendControl';
+import { OverlayLayers } from './map/overlayLayers';
 import { IncidentPanel } from './panels/incidentPanel';
 import { IncidentForm } from './forms/incidentForm';
 import { PlaceSearch } from './search/placeSearch';
@@ -28,6 +29,7 @@ export class Workbench {
   private readonly _state: IncidentState;
   private _map!: L.Map;
   private _incidents!: IncidentLayer;
+  private _overlays: OverlayLayers | null = null;
   private _panel!: IncidentPanel;
   private readonly _search: PlaceSearch;
   private readonly _imports: ImportsController;
@@ -52,6 +54,7 @@ export class Workbench {
     this._imports = new ImportsController(_host, _app, this._history, {
       reloadIncidents: () => this._state.reload(),
       redraw: () => this._incidents?.redrawAll(),
+      reloadOverlays: () => this._overlays?.reload() ?? Promise.resolve(),
     });
   }
 
@@ -77,7 +80,8 @@ export class Workbench {
       conflicted: (incident) => this._imports.isConflicted(incident.id),
     });
     this._incidents.group.addTo(this._map);
-    L.control.layers(undefined, { ...basemap.overlays, Incidents: this._incidents.group }, { position: 'topright', collapsed: true }).addTo(this._map);
+    const layers = L.control.layers(undefined, { ...basemap.overlays, Incidents: this._incidents.group }, { position: 'topright', collapsed: true }).addTo(this._map);
+    this._overlays = new OverlayLayers(this._map, layers, this._api);
     new LegendControl().addTo(this._map);
     this._search.setPlaces(files.places);
     this._imports.enableFileDrop();
@@ -112,6 +116,7 @@ export class Workbench {
         { label: 'Open Demo Case', run: () => void this._openDemo() },
         'separator',
         { label: 'Import Case File…', run: () => this._imports.importCaseFile() },
+        { label: 'Import Data…', run: () => this._imports.importData() },
         { label: 'Show Conflicts…', run: () => void this._imports.showConflicts() },
         'separator',
         { label: 'Preferences…', run: () => showPreferencesDialog(this._api) },
@@ -166,6 +171,7 @@ export class Workbench {
       'case.open': () => this._openCase(),
       'case.demo': () => void this._openDemo(),
       'case.import': () => this._imports.importCaseFile(),
+      'data.import': () => this._imports.importData(),
       'case.conflicts': () => void this._imports.showConflicts(),
       'edit.undo': () => (isTextEditing() ? document.execCommand('undo') : void this._undo()),
       'edit.redo': () => (isTextEditing() ? document.execCommand('redo') : void this._redo()),
@@ -281,6 +287,7 @@ export class Workbench {
     if (prefetched?.incidents) this._state.replaceAll(prefetched.incidents);
     else if (info) await this._state.reload();
     await this._imports.refreshConflicts();
+    await this._overlays?.reload();
     this._fitToIncidents();
   }
 

@@ -14,6 +14,7 @@ import { SettingsStore } from './settingsStore';
 import { writeDemoCase } from '../demo/demoCase';
 import { createImportService } from './importService';
 import { recoverCase } from '../imports/recovery';
+import { createForeignService } from './foreignService';
 
 export const DEMO_CASE_FILE = `Faultline demo case${CASE_EXTENSION}`;
 
@@ -93,6 +94,14 @@ export function createServices(options: ServicesOptions): Services {
     },
   });
 
+  const foreign = createForeignService({
+    currentCase: () => store,
+    author: () => settings.get().author,
+    lookup: (lon, lat) => geo.lookup(lon, lat),
+    isBusy: () => imports.isBusy(),
+    changed,
+  });
+
   function ensureDemoCase(): string {
     const path = join(userDataDir, DEMO_CASE_FILE);
     if (!existsSync(path)) writeDemoCase(path, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places() });
@@ -144,7 +153,7 @@ export function createServices(options: ServicesOptions): Services {
       chooseOpenPath: async () => ({ path: hooks.chooseOpenPath ? await hooks.chooseOpenPath() : null }),
     },
     files: {
-      browse: ({ dir }) => browseFolder(dir ?? (store ? dirname(store.path) : undefined)),
+      browse: ({ dir, data }) => browseFolder(dir ?? (store ? dirname(store.path) : undefined), data ?? false),
     },
     incidents: {
       list: (query) => requireCase().listIncidents(query),
@@ -187,7 +196,9 @@ export function createServices(options: ServicesOptions): Services {
     geo: {
       lookup: ({ lon, lat }) => geo.lookup(lon, lat),
     },
-    ...imports.handlers,
+    imports: { ...imports.handlers.imports, ...foreign.imports },
+    history: imports.handlers.history,
+    overlays: foreign.overlays,
   };
 
   return {
@@ -208,6 +219,7 @@ export function createServices(options: ServicesOptions): Services {
     recentCases: () => recent.list().filter((r) => r.exists).map(({ path: p, name }) => ({ path: p, name })),
     dispose() {
       imports.dispose();
+      foreign.dispose();
       store?.close();
       store = null;
     },

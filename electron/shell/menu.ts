@@ -10,6 +10,7 @@ export type MenuCommand =
   | 'case.open'
   | 'case.demo'
   | 'case.import'
+  | 'data.import'
   | 'case.conflicts'
   | 'edit.undo'
   | 'edit.redo'
@@ -79,6 +80,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       { label: 'Open Demo Case', click: command('case.demo') },
       { type: 'separator' },
       { label: 'Import Case File…', accelerator: 'CmdOrCtrl+Shift+I', click: command('case.import') },
+      { label: 'Import Data…', click: command('data.import') },
       { label: 'Show Conflicts…', click: command('case.conflicts') },
       { type: 'separator' },
       mac ? { role: 'close', label: 'Close Window' } : { role: 'quit' },
