@@ -45,6 +45,20 @@ async function menu(page: Page, item: RegExp): Promise<void> {
   await page.getByRole('menuitem', { name: item }).click();
 }
 
+/** Painted pixels on the reference overlays' canvas. */
+async function overlayPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let n = 0;
+    for (const canvas of document.querySelectorAll<HTMLCanvasElement>('.leaflet-fl-overlays-pane canvas')) {
+      const ctx = canvas.getContext('2d');
+      if (!ctx || !canvas.width || !canvas.height) continue;
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    }
+    return n;
+  });
+}
+
 async function incidentCount(page: Page): Promise<number> {
   return Number(((await page.getByTestId('incident-count').textContent()) ?? '').split(' ').at(-1));
 }
@@ -154,4 +168,43 @@ test('a case file dropped on the window is previewed for import', async ({ app }
   await expect(preview).toBeVisible();
   await expect(page.getByRole('dialog', { name: 'Import case file' })).toContainText('From “Bo’s copy” (bo.gpkg).');
   await expect(page.locator('.fl-drop-overlay')).toBeHidden();
+});
+
+test('import an ACLED export as incidents and a GeoJSON of areas as a reference overlay', async ({ app }) => {
+  const { page } = app;
+  const fixtures = join(import.meta.dirname, '..', 'electron', 'imports', 'foreign', 'test', 'in');
+  const before = await incidentCount(page);
+
+  await menu(page, /Import Data/);
+  await page.getByRole('textbox', { name: 'File to import' }).fill(join(fixtures, 'acled.csv'));
+  await page.getByRole('button', { name: 'Choose' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import data — acled.csv' });
+  await expect(dialog).toContainText('This is an ACLED export');
+  await expect(dialog.getByRole('combobox', { name: 'Import “acled” as' })).toHaveValue('incidents');
+  await expect(dialog.locator('select[data-field="occurred_at"]')).toHaveValue('event_date');
+  await app.snapshot('import-data-mapping');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.locator('.fl-toast', { hasText: 'Imported from “acled.csv”: 3 incidents.' })).toBeVisible();
+  await expect.poll(() => incidentCount(page)).toBe(before + 3);
+  await expect(page.locator('.fl-row', { hasText: 'Armed clash in Banjska' })).toBeVisible();
+
+  await menu(page, /Import Data/);
+  await page.getByRole('textbox', { name: 'File to import' }).fill(join(fixtures, 'areas.geojson'));
+  await page.getByRole('button', { name: 'Choose' }).click();
+  const areas = page.getByRole('dialog', { name: 'Import data — areas.geojson' });
+  await expect(areas.getByRole('combobox', { name: 'Import “areas” as' })).toHaveValue('overlay');
+  await areas.getByRole('textbox', { name: 'Overlay name' }).fill('Study area <b>bold</b>');
+  await areas.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.locator('.fl-toast', { hasText: 'Imported from “areas.geojson”: 1 overlay (2 shapes).' })).toBeVisible();
+  await page.locator('.leaflet-control-layers').hover();
+  const entry = page.locator('.leaflet-control-layers-overlays label', { hasText: 'Study area <b>bold</b> (reference)' });
+  await expect(entry).toBeVisible();
+  await expect(entry.locator('input')).toBeChecked();
+  await expect.poll(() => overlayPixels(page)).toBeGreaterThan(1000);
+  await app.snapshot('import-data-overlay');
+  await entry.locator('input').uncheck();
+  await expect.poll(() => overlayPixels(page)).toBe(0);
+  await app.restart();
+  await app.page.locator('.leaflet-control-layers').hover();
+  await expect(app.page.locator('.leaflet-control-layers-overlays label', { hasText: 'Study area <b>bold</b> (reference)' }).locator('input')).not.toBeChecked();
 });

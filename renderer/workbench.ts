@@ -9,6 +9,7 @@ import { createBasemapLayers } from './map/basemapLayers';
 import { createMap, DEFAULT_VIEW } from './map/createMap';
 import { IncidentLayer } from './map/incidentLayer';
 import { LegendControl } from './map/legendControl';
+import { OverlayLayers } from './map/overlayLayers';
 import { IncidentPanel } from './panels/incidentPanel';
 import { IncidentForm } from './forms/incidentForm';
 import { PlaceSearch } from './search/placeSearch';
@@ -33,6 +34,7 @@ export class Workbench {
   private readonly _state: IncidentState;
   private _map!: L.Map;
   private _incidents!: IncidentLayer;
+  private _overlays: OverlayLayers | null = null;
   private _panel!: IncidentPanel;
   private _zones!: ZoneController;
   private _tabs!: SideTabs;
@@ -60,6 +62,7 @@ export class Workbench {
     this._imports = new ImportsController(_host, _app, this._history, {
       reloadIncidents: () => this._state.reload(),
       redraw: () => this._incidents?.redrawAll(),
+      reloadOverlays: () => this._overlays?.reload() ?? Promise.resolve(),
     });
   }
 
@@ -99,7 +102,8 @@ export class Workbench {
     this._tabs = new SideTabs([{ label: 'Incidents', panel: this._panel.element }, { label: 'Zones', panel: this._zones.panel.element }]);
     $('#fl-side', root).append(this._tabs.element);
     const layers = { ...basemap.overlays, Incidents: this._incidents.group, Zones: this._zones.layer.group, 'Zone labels and symbols': this._zones.layer.labels };
-    L.control.layers(undefined, layers, { position: 'topright', collapsed: true }).addTo(this._map);
+    const layerControl = L.control.layers(undefined, layers, { position: 'topright', collapsed: true }).addTo(this._map);
+    this._overlays = new OverlayLayers(this._map, layerControl, this._api);
     this._search.setPlaces(files.places);
     this._imports.enableFileDrop();
     this._wireMap();
@@ -135,6 +139,7 @@ export class Workbench {
         { label: 'Report…', shortcut: `${MOD}P`, run: () => this._openReport(), enabled: () => Boolean(this._case) },
         { label: 'Export…', shortcut: `${MOD}E`, run: () => this._openExport(), enabled: () => Boolean(this._case) },
         { label: 'Import Case File…', run: () => this._imports.importCaseFile() },
+        { label: 'Import Data…', run: () => this._imports.importData() },
         { label: 'Show Conflicts…', run: () => void this._imports.showConflicts() },
         'separator',
         { label: 'Preferences…', run: () => showPreferencesDialog(this._api) },
@@ -191,6 +196,7 @@ export class Workbench {
       'file.report': () => this._openReport(),
       'file.export': () => this._openExport(),
       'case.import': () => this._imports.importCaseFile(),
+      'data.import': () => this._imports.importData(),
       'case.conflicts': () => void this._imports.showConflicts(),
       'edit.undo': () => (isTextEditing() ? document.execCommand('undo') : void this._undo()),
       'edit.redo': () => (isTextEditing() ? document.execCommand('redo') : void this._redo()),
@@ -327,6 +333,7 @@ export class Workbench {
     else if (info) await this._state.reload();
     if (info) await this._zones.reload(prefetched?.zones);
     await this._imports.refreshConflicts();
+    await this._overlays?.reload();
     this._fitToIncidents();
   }
 

@@ -59,7 +59,7 @@ export class MergeWriter {
     const zoneUpdate = [...ZONE_EDITABLE_COLUMNS, 'deleted_at'];
     this.writes = {
       insertIncident: db.prepare(`INSERT INTO incidents (${INCIDENT_COLUMNS.join(', ')}) VALUES (${INCIDENT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`),
-      insertZone: db.prepare(`INSERT INTO zones (${ZONE_COLUMNS.join(', ')}) VALUES (${ZONE_COLUMNS.map(() => '?').join(', ')})`),
+      insertZone: db.prepare(`INSERT INTO zones (${ZONE_COLUMNS.join(', ')}) VALUES (${ZONE_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`),
       // Editable columns, then deleted_at: in the same order as the values built below.
       updateIncident: db.prepare(`UPDATE incidents SET ${incidentUpdate.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
       // Without geom: an UPDATE naming geom fires the R*Tree triggers (five calls into
@@ -106,12 +106,11 @@ export class MergeWriter {
     this.directIndex = false;
   }
 
-  /** Inserts a row from the other case as it is; false when the id is already taken (incidents). */
+  /** Inserts a row as it is (provenance included); false when its id is already taken. */
   insert(row: MergeRow, createdBy: string): boolean {
     if (row.table === 'zones') {
       const z = row.value;
-      this.s.insertZone.run(zoneInsertValues(z.id, z.fields, z.provenance, createdBy));
-      return true;
+      return this.s.insertZone.run(zoneInsertValues(z.id, z.fields, z.provenance, createdBy)).changes > 0;
     }
     const i = row.value;
     const { changes, lastInsertRowid } = this.s.insertIncident.run(insertValues(i.id, i.fields, i.admin, i.provenance, createdBy));

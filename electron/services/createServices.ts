@@ -21,6 +21,7 @@ import { readCaseRecords } from '../exports/caseRecords';
 import { exportTarget } from '../exports/exportService';
 import { writeExport } from '../exports/writeExport';
 import { recoverCase } from '../imports/recovery';
+import { createForeignService } from './foreignService';
 
 export const DEMO_CASE_FILE = `Faultline demo case${CASE_EXTENSION}`;
 
@@ -104,6 +105,14 @@ export function createServices(options: ServicesOptions): Services {
     },
   });
 
+  const foreign = createForeignService({
+    currentCase: () => store,
+    author: () => settings.get().author,
+    lookup: (lon, lat) => geo.lookup(lon, lat),
+    isBusy: () => imports.isBusy(),
+    changed,
+  });
+
   function ensureDemoCase(): string {
     const path = join(userDataDir, DEMO_CASE_FILE);
     if (!existsSync(path)) writeDemoCase(path, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places() });
@@ -155,7 +164,7 @@ export function createServices(options: ServicesOptions): Services {
       chooseOpenPath: async () => ({ path: hooks.chooseOpenPath ? await hooks.chooseOpenPath() : null }),
     },
     files: {
-      browse: ({ dir }) => browseFolder(dir ?? (store ? dirname(store.path) : undefined)),
+      browse: ({ dir, data }) => browseFolder(dir ?? (store ? dirname(store.path) : undefined), data ?? false),
       chooseSavePath: async ({ kind, suggestedName }) => ({
         path: hooks.chooseSavePath ? await hooks.chooseSavePath(kind, suggestedName) : null,
       }),
@@ -216,7 +225,9 @@ export function createServices(options: ServicesOptions): Services {
     geo: {
       lookup: ({ lon, lat }) => geo.lookup(lon, lat),
     },
-    ...imports.handlers,
+    imports: { ...imports.handlers.imports, ...foreign.imports },
+    history: imports.handlers.history,
+    overlays: foreign.overlays,
     analysis: {
       zone: ({ geometry }) => analysis.zone(requireCase(), geometry),
       point: ({ lon, lat }) => analysis.point(requireCase(), lon, lat),
@@ -241,6 +252,7 @@ export function createServices(options: ServicesOptions): Services {
     recentCases: () => recent.list().filter((r) => r.exists).map(({ path: p, name }) => ({ path: p, name })),
     dispose() {
       imports.dispose();
+      foreign.dispose();
       store?.close();
       store = null;
       caseId = null;

@@ -12,7 +12,10 @@ const MAX_ENTRIES = 2000;
  * (a browser page cannot show a native dialog for files on the machine it is served from).
  * Hidden entries are left out; nothing is read but names and types.
  */
-export function browseFolder(dir: string | undefined): DirListing {
+/** Files File ▸ Import Data reads (besides GeoPackages, which are listed as cases). */
+const DATA_EXTENSIONS = ['.geojson', '.json', '.kml', '.kmz', '.gpx', '.csv'];
+
+export function browseFolder(dir: string | undefined, data = false): DirListing {
   const home = homedir();
   const target = resolve(dir ?? home);
   let names: string[];
@@ -35,6 +38,7 @@ export function browseFolder(dir: string | undefined): DirListing {
     }
     if (isDir) entries.push({ name, path, kind: 'dir' });
     else if (name.toLowerCase().endsWith(CASE_EXTENSION)) entries.push({ name, path, kind: 'case' });
+    else if (data && DATA_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e))) entries.push({ name, path, kind: 'data' });
     if (entries.length >= MAX_ENTRIES) break;
   }
   entries.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'dir' ? -1 : 1));

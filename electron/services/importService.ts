@@ -43,7 +43,9 @@ interface UndoEntry {
 /** Previews kept at once (each holds a private copy of a file). */
 const MAX_PREVIEWS = 4;
 
-export function createImportService(ctx: ImportServiceContext): { handlers: Pick<ApiHandlers, 'imports' | 'history'>; isBusy(): boolean; dispose(): void } {
+type CaseImportHandlers = { imports: Omit<ApiHandlers['imports'], 'readData' | 'applyData' | 'discardData'>; history: ApiHandlers['history'] };
+
+export function createImportService(ctx: ImportServiceContext): { handlers: CaseImportHandlers; isBusy(): boolean; dispose(): void } {
   const previews = new Map<string, { prepared: PreparedCaseImport; casePath: string }>();
   const jobs = new Map<string, MergeControl>();
   const undo = new Map<string, UndoEntry>();
@@ -90,7 +92,7 @@ export function createImportService(ctx: ImportServiceContext): { handlers: Pick
     }
   }
 
-  const handlers: Pick<ApiHandlers, 'imports' | 'history'> = {
+  const handlers: CaseImportHandlers = {
     imports: {
       choosePath: async ({ kind }) => ({ path: ctx.hooks.chooseImportPath ? await ctx.hooks.chooseImportPath(kind) : null }),
       preview: async ({ path, jobId }) => {

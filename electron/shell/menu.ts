@@ -12,6 +12,7 @@ export type MenuCommand =
   | 'file.report'
   | 'file.export'
   | 'case.import'
+  | 'data.import'
   | 'case.conflicts'
   | 'edit.undo'
   | 'edit.redo'
@@ -83,6 +84,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       { label: 'Report…', accelerator: 'CmdOrCtrl+P', click: command('file.report') },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('file.export') },
       { label: 'Import Case File…', accelerator: 'CmdOrCtrl+Shift+I', click: command('case.import') },
+      { label: 'Import Data…', click: command('data.import') },
       { label: 'Show Conflicts…', click: command('case.conflicts') },
       { type: 'separator' },
       mac ? { role: 'close', label: 'Close Window' } : { role: 'quit' },

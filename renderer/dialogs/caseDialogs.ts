@@ -20,7 +20,7 @@ export function caseFileName(name: string): string {
  * A folder browser inside the page, for the web host (a browser cannot show the native
  * dialog of the machine the host runs on). Lists folders and .gpkg files only.
  */
-export function folderBrowser(api: FaultlineApi, options: { pickFile: boolean; onFile?: (path: string) => void; onDir?: (dir: string) => void; start?: string }): HTMLElement {
+export function folderBrowser(api: FaultlineApi, options: { pickFile: boolean; data?: boolean; onFile?: (path: string) => void; onDir?: (dir: string) => void; start?: string }): HTMLElement {
   const pathLine = el('div', { class: 'fl-browser-path' });
   const list = el('ul', { class: 'fl-browser-list', role: 'listbox', 'aria-label': 'Folder contents' });
   const status = el('div', { class: 'fl-field-error', role: 'alert' });
@@ -29,7 +29,7 @@ export function folderBrowser(api: FaultlineApi, options: { pickFile: boolean; o
   async function show(dir?: string): Promise<void> {
     let listing: DirListing;
     try {
-      listing = await api.files.browse(dir ? { dir } : {});
+      listing = await api.files.browse({ ...(dir ? { dir } : {}), ...(options.data ? { data: true } : {}) });
     } catch (err) {
       status.textContent = errorMessage(err);
       return;
@@ -44,14 +44,14 @@ export function folderBrowser(api: FaultlineApi, options: { pickFile: boolean; o
     );
     clear(list);
     const entries = options.pickFile ? listing.entries : listing.entries.filter((e) => e.kind === 'dir');
-    if (!entries.length) list.append(el('li', { class: 'fl-browser-empty', text: options.pickFile ? 'No folders or case files here' : 'No sub-folders' }));
+    if (!entries.length) list.append(el('li', { class: 'fl-browser-empty', text: options.pickFile ? `No folders or ${options.data ? 'data' : 'case'} files here` : 'No sub-folders' }));
     for (const entry of entries) {
       list.append(
         el('li', {
           class: `fl-browser-entry fl-browser-${entry.kind}`,
           role: 'option',
           tabindex: 0,
-          text: entry.kind === 'dir' ? `📁 ${entry.name}` : `🗺 ${entry.name}`,
+          text: entry.kind === 'dir' ? `📁 ${entry.name}` : entry.kind === 'case' ? `🗺 ${entry.name}` : `📄 ${entry.name}`,
           onclick: () => {
             if (entry.kind === 'dir') void show(entry.path);
             else options.onFile?.(entry.path);

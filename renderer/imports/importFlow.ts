@@ -35,7 +35,7 @@ export async function chooseFile(ctx: ImportFlowContext, kind: 'case' | 'data', 
     };
     const input = el('input', { type: 'text', class: 'fl-input', placeholder: 'or type the full path of the file', 'aria-label': 'File to import' });
     modal.body.append(
-      folderBrowser(ctx.host.api, { pickFile: true, onFile: pick }),
+      folderBrowser(ctx.host.api, { pickFile: true, data: kind === 'data', onFile: pick }),
       el('form', { class: 'fl-inline-form', onsubmit: (e: Event) => { e.preventDefault(); if (input.value.trim()) pick(input.value.trim()); } },
         input, el('button', { type: 'submit', class: 'fl-btn', text: 'Choose' })),
     );

@@ -7,6 +7,7 @@ import { conflictsBadge, showConflicts } from './conflictsPanel';
 import { enableFileDrop } from './fileDrop';
 import { showHistory } from './historyDialog';
 import { importCaseFile, type ImportFlowContext } from './importFlow';
+import { importData } from './dataImport';
 
 /**
  * What the workbench needs of imports, in one place: the commands (import a case file, show
@@ -26,6 +27,8 @@ export class ImportsController {
       reloadIncidents(): Promise<void>;
       /** Redraws the incidents (after the set in conflict changed). */
       redraw(): void;
+      /** Reloads the reference overlays (after data was imported). */
+      reloadOverlays(): Promise<void>;
     },
   ) {}
 
@@ -38,7 +41,7 @@ export class ImportsController {
   }
 
   private get _flow(): ImportFlowContext {
-    return { host: this._host, app: this._app, history: this._history, afterChange: () => this.afterChange() };
+    return { host: this._host, app: this._app, history: this._history, afterChange: () => this.afterChange(), importData: (path) => this.importData(path) };
   }
 
   /** After an import, an undo of one, or a resolved conflict: reload what the window shows. */
@@ -64,6 +67,11 @@ export class ImportsController {
     importCaseFile(this._flow, path).catch((err) => toast(errorMessage(err), { kind: 'error' }));
   }
 
+  /** File ▸ Import Data: a file from another tool, mapped layer by layer. */
+  importData(path?: string): void {
+    importData(this._flow, () => this._hooks.reloadOverlays(), path).catch((err) => toast(errorMessage(err), { kind: 'error' }));
+  }
+
   async showConflicts(): Promise<void> {
     try {
       await showConflicts(this._host.api, () => this.afterChange());
@@ -79,7 +87,7 @@ export class ImportsController {
   enableFileDrop(): void {
     enableFileDrop(this._host, {
       caseFile: (path) => this.importCaseFile(path),
-      data: () => toast('Only Faultline case files (.gpkg) can be imported by dropping them.', { kind: 'error' }),
+      data: (path) => this.importData(path),
     });
   }
 }

@@ -5,6 +5,7 @@ import { isEventDate } from '../domain/dates';
 import { ZoneGeometrySchema, ZoneInputSchema, ZoneSchema } from '../domain/zone';
 import { ConflictChoice, ConflictSchema, ImportPreviewResultSchema, ImportResultSchema, MergeTableName, RowHistorySchema } from '../domain/merge';
 import { PointAnalysisSchema, ZoneAnalysisSchema } from '../domain/zoneAnalysis';
+import { ForeignImportResultSchema, ForeignLayerChoiceSchema, ForeignPreviewSchema, OverlaySchema } from '../domain/foreign';
 import { LIMITS } from '../domain/limits';
 import { ExportFormatSchema } from '../exports/exportFormats';
 import type { ReportData } from '../reports/reportData';
@@ -55,7 +56,8 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const DirEntrySchema = z.object({
   name: z.string(),
   path: z.string(),
-  kind: z.enum(['dir', 'case']),
+  /** A folder, a case file (.gpkg), or (when data files were asked for) a data file. */
+  kind: z.enum(['dir', 'case', 'data']),
 });
 export const DirListingSchema = z.object({
   dir: z.string(),
@@ -128,7 +130,7 @@ export const apiContract = {
   },
   files: {
     /** Folders and case files in a folder, for the in-app file chooser of the web host. */
-    browse: method(z.object({ dir: FilePath.optional() }).strict(), DirListingSchema),
+    browse: method(z.object({ dir: FilePath.optional(), data: z.boolean().optional() }).strict(), DirListingSchema),
     /** Native save dialog for a report or an export where the host has one; `{path: null}` when cancelled or absent. */
     chooseSavePath: method(z.object({ kind: SaveKind, suggestedName: z.string().max(LIMITS.caseName + 40) }).strict(), PickedPath),
   },
@@ -175,9 +177,28 @@ export const apiContract = {
       z.object({ conflictId: Uuid, choice: ConflictChoice }).strict(),
       z.object({ row: z.union([IncidentSchema, ZoneSchema]), copy: z.union([IncidentSchema, ZoneSchema]).nullable() }),
     ),
+    /** Reads a file from another tool (GeoJSON, KML/KMZ, GPX, CSV, GeoPackage) into layers to map. */
+    readData: method(z.object({ path: FilePath }).strict(), ForeignPreviewSchema),
+    /**
+     * Imports the mapped layers of `readData` in one transaction; `dryRun` does it all and rolls
+     * back, to show what would happen (rows that would be skipped, and why).
+     */
+    applyData: method(
+      z.object({ dataId: Uuid, layers: z.array(ForeignLayerChoiceSchema).max(100), importValidPart: z.boolean().optional(), dryRun: z.boolean().optional() }).strict(),
+      ForeignImportResultSchema,
+    ),
+    discardData: method(z.object({ dataId: Uuid }).strict(), z.object({})),
     /** Puts the case back as it was before the import (its snapshot); redo puts the import back. */
     undo: method(z.object({ importId: Uuid }).strict(), CaseInfoSchema),
     redo: method(z.object({ importId: Uuid }).strict(), CaseInfoSchema),
+  },
+  overlays: {
+    /** Reference overlays of the open case (imported layers shown for reference, not edited). */
+    list: method(NoArgs, z.array(OverlaySchema)),
+    /** An overlay's shapes as GeoJSON, with their attributes. */
+    features: method(z.object({ id: Uuid }).strict(), z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })),
+    setVisible: method(z.object({ id: Uuid, visible: z.boolean() }).strict(), OverlaySchema),
+    remove: method(z.object({ id: Uuid }).strict(), z.object({})),
   },
   history: {
     /** Who created an incident or zone, in which case, and every change since (merges included). */

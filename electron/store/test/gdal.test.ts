@@ -9,6 +9,7 @@ import { decodeGpkgGeometry } from '../gpkgBinary';
 import { AUTHOR, ZVECAN, sampleFields, tempDir } from './helpers';
 import { newZoneFields, type ZoneGeometry } from '../../../shared/domain/zone';
 import { applyCaseImport, prepareCaseImport } from '../../imports/caseImport';
+import { applyForeignChoices, prepareForeignImport } from '../../imports/foreign/foreignImport';
 
 /**
  * The external referee (DESIGN §3): GDAL's validate_gpkg.py and ogrinfo must accept every file
@@ -158,6 +159,28 @@ describe('GDAL accepts a case after merging another into it', () => {
       expect(summary.split('Layer name: ').find((l) => l.startsWith(`${table}\n`))).toMatch(/Geometry: None\nFeature Count: [1-9]\d*\n/);
     }
     expect(ogrinfo('-ro', '-al', file, 'incidents', '-where', `id = '${first!.id}'`)).toContain('title (String) = Edited by the colleague');
+  });
+});
+
+describe('GDAL accepts a case with data imported from other tools', () => {
+  it('reference overlays are an ordinary GeoPackage layer, and the case still validates', () => {
+    const { file } = writeSampleCase(tempDir());
+    const store = openCase(file);
+    const target = { path: file, caseId: store.caseId };
+    const prepared = prepareForeignImport(path.join(import.meta.dirname, '..', '..', 'imports', 'foreign', 'test', 'in', 'areas.geojson'), target);
+    const result = applyForeignChoices(prepared, target, [{ id: 'features', target: 'overlay', name: 'Study area', color: '#7b2cbf' }], {
+      author: AUTHOR,
+      lookup: () => ZVECAN,
+      importValidPart: false,
+      dryRun: false,
+    });
+    store.close();
+    expect(result.overlayFeatures).toBe(2);
+    const { status, output } = validate(file);
+    expect(output).not.toMatch(/ERROR|Req \d+/i);
+    expect(status).toBe(0);
+    const layer = ogrinfo('-ro', '-al', '-so', file).split('Layer name: ').find((l) => l.startsWith('reference_features\n')) ?? '';
+    expect(layer).toMatch(/Geometry: Unknown \(any\)\nFeature Count: 2\n/);
   });
 });
 

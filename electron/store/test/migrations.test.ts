@@ -7,6 +7,7 @@ import { GPKG_APPLICATION_ID, GPKG_USER_VERSION } from '../gpkgCore';
 import { readSchemaVersion, writeMeta } from '../meta';
 import { migration1Initial } from '../migrations/1-initial';
 import { migration2MergeState } from '../migrations/2-merge-state';
+import { migration3ReferenceOverlays } from '../migrations/3-reference-overlays';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../migrations/index';
 import type { Migration } from '../migrations/migration';
 import { checkMigrationList, runMigrations } from '../migrations/runner';
@@ -169,6 +170,25 @@ describe('migration 2: merge state', () => {
     db.prepare(`INSERT INTO row_revisions (table_name, row_id, rev) VALUES ('incidents', ?, 'abc')`).run(UUID);
     expect(() => db.prepare(`INSERT INTO row_revisions (table_name, row_id, rev) VALUES ('incidents', ?, 'abc')`).run(UUID)).toThrow(/UNIQUE/);
     expect(() => db.prepare(`INSERT INTO row_revisions (table_name, row_id, rev) VALUES ('audit_log', ?, 'x')`).run(UUID)).toThrow(/CHECK/);
+    expect(findSchemaProblem(db, 'the case')).toBeNull();
+  });
+});
+
+describe('migration 3: reference overlays', () => {
+  it('adds the overlay tables, the features one as a GeoPackage feature layer of any geometry', () => {
+    const db = memoryDb();
+    db.transaction(() => {
+      migration1Initial.up(db);
+      migration2MergeState.up(db);
+      migration3ReferenceOverlays.up(db);
+    })();
+    expect(db.prepare(`SELECT data_type, srs_id FROM gpkg_contents WHERE table_name = 'reference_features'`).get()).toEqual({ data_type: 'features', srs_id: 4326 });
+    expect(db.prepare(`SELECT geometry_type_name FROM gpkg_geometry_columns WHERE table_name = 'reference_features'`).pluck().get()).toBe('GEOMETRY');
+    expect(db.prepare(`SELECT data_type FROM gpkg_contents WHERE table_name = 'reference_overlays'`).pluck().get()).toBe('attributes');
+    const insert = db.prepare(`INSERT INTO reference_overlays (id, name, color, source_file, feature_count, created_at, created_by) VALUES (?, 'Borders', ?, 'b.kml', 0, '2023-06-01T10:00:00.000Z', 'Ana')`);
+    insert.run(UUID, '#1c5d99');
+    expect(() => insert.run('00000000-0000-4000-8000-000000000002', 'red')).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO reference_features (overlay_id, geom, properties) VALUES (?, ?, 'not json')`).run(UUID, encodeGpkgPoint(20, 42))).toThrow(/CHECK/);
     expect(findSchemaProblem(db, 'the case')).toBeNull();
   });
 });

@@ -1,0 +1,47 @@
+import type { Feature, Geometry } from 'geojson';
+import { ImportFileError } from '../importErrors';
+import { FOREIGN_LIMITS, cleanProperties, fieldsOf, type ForeignDataset, type ForeignFeature } from './foreignLayer';
+
+/**
+ * GeoJSON (RFC 7946): a FeatureCollection, a Feature or a bare geometry, in longitude and
+ * latitude (WGS 84). The pre-2016 `crs` member is honoured only to refuse anything else.
+ */
+
+const WGS84_NAMES = ['urn:ogc:def:crs:OGC:1.3:CRS84', 'urn:ogc:def:crs:OGC::CRS84', 'EPSG:4326', 'urn:ogc:def:crs:EPSG::4326'];
+
+function feature(value: unknown): ForeignFeature {
+  const f = (value ?? {}) as Partial<Feature>;
+  const id = typeof f.id === 'string' || typeof f.id === 'number' ? f.id : undefined;
+  const geometry = f.geometry && typeof f.geometry === 'object' ? (f.geometry as Geometry) : null;
+  return { geometry, properties: cleanProperties(f.properties), id };
+}
+
+export function readGeoJson(text: string, fileName: string): ForeignDataset {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new ImportFileError('unsupported_format', `“${fileName}” is not valid GeoJSON (${err instanceof Error ? err.message : 'unreadable'}).`);
+  }
+  if (!json || typeof json !== 'object') throw new ImportFileError('unsupported_format', `“${fileName}” is not GeoJSON (no object at its top).`);
+  const root = json as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
+  const crs = root.crs?.properties?.name;
+  if (typeof crs === 'string' && !WGS84_NAMES.includes(crs)) {
+    throw new ImportFileError('unsupported_format', `“${fileName}” is in the coordinate system ${crs.slice(0, 80)}; Faultline imports longitude/latitude (WGS 84) only. Convert it first (for example with ogr2ogr -t_srs EPSG:4326).`);
+  }
+  let features: ForeignFeature[];
+  if (root.type === 'FeatureCollection' && Array.isArray(root.features)) {
+    if (root.features.length > FOREIGN_LIMITS.features) {
+      throw new ImportFileError('too_large', `“${fileName}” has ${root.features.length.toLocaleString('en')} features; Faultline imports up to ${FOREIGN_LIMITS.features.toLocaleString('en')} at a time.`);
+    }
+    features = root.features.map(feature);
+  } else if (root.type === 'Feature') {
+    features = [feature(root)];
+  } else if (typeof root.type === 'string' && 'coordinates' in root) {
+    features = [{ geometry: root as unknown as Geometry, properties: {} }];
+  } else {
+    throw new ImportFileError('unsupported_format', `“${fileName}” is not GeoJSON (no FeatureCollection, Feature or geometry).`);
+  }
+  const name = fileName.replace(/\.(geo)?json$/i, '');
+  return { fileName, format: 'geojson', layers: [{ id: 'features', name, features, fields: fieldsOf(features) }], warnings: [], acled: false };
+}

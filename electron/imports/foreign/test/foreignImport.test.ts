@@ -1,0 +1,217 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ForeignLayerChoice, ForeignPreview } from '../../../../shared/domain/foreign';
+import { resourcesDir } from '../../../paths';
+import { createGeoService } from '../../../services/geoService';
+import { openReadOnly } from '../../../store/connection';
+import { caseContent, caseWith, fileBytesHash, tempDir, withCase, ANA_CASE, AUTHOR } from '../../test/mergeHelpers';
+import { ImportFileError } from '../../importErrors';
+import { applyForeignChoices, prepareForeignImport } from '../foreignImport';
+import { listOverlays, overlayFeatures } from '../overlays';
+import type { GpkgCaseStore } from '../../../store/caseStore';
+
+/**
+ * Data from other tools (issue 5). The GeoPackage, GeoJSON and KML files are made by GDAL's
+ * ogr2ogr from the fixtures in ./in, as a colleague using QGIS would make them; ACLED's CSV
+ * and a GPX track are fixtures as they come from ACLED and GPS devices.
+ */
+
+const IN = path.join(import.meta.dirname, 'in');
+const geo = createGeoService(resourcesDir());
+
+beforeAll(() => {
+  if (spawnSync('ogr2ogr', ['--version']).status !== 0) throw new Error('GDAL is required for these tests: ogr2ogr was not found (install gdal-bin).');
+});
+
+function ogr2ogr(...args: string[]): void {
+  execFileSync('ogr2ogr', args, { stdio: 'ignore' });
+}
+
+/** The suggested choice for every layer, as the mapping step pre-fills it. */
+function suggested(preview: ForeignPreview, overrides: Record<string, Partial<ForeignLayerChoice>> = {}): ForeignLayerChoice[] {
+  return preview.layers.map((l) => {
+    const target = overrides[l.id]?.target ?? l.suggested.target;
+    return { id: l.id, target, mapping: target === 'zones' ? l.suggested.zones : l.suggested.incidents, name: l.name, color: l.suggested.color, ...overrides[l.id] };
+  });
+}
+
+function importData(store: GpkgCaseStore, file: string, choose: (p: ForeignPreview) => ForeignLayerChoice[] = (p) => suggested(p), opts: { dryRun?: boolean; importValidPart?: boolean } = {}) {
+  const target = { path: store.path, caseId: store.caseId };
+  const prepared = prepareForeignImport(file, target);
+  const result = applyForeignChoices(prepared, target, choose(prepared.preview), { author: AUTHOR, lookup: geo.lookup, importValidPart: opts.importValidPart ?? false, dryRun: opts.dryRun ?? false });
+  return { preview: prepared.preview, result };
+}
+
+function newCase() {
+  const dir = tempDir();
+  return { dir, file: caseWith(dir, 'ana', 0, { id: ANA_CASE }).file };
+}
+
+describe('GeoJSON, KML and GeoPackage made by GDAL', () => {
+  it('GeoJSON points with a date become incidents, field by field, and importing again adds nothing', async () => {
+    const { dir, file } = newCase();
+    const geojson = path.join(dir, 'incidents.geojson');
+    ogr2ogr('-f', 'GeoJSON', geojson, path.join(IN, 'incidents.geojson'));
+    await withCase(file, async (store) => {
+      const { preview, result } = importData(store, geojson);
+      const [layer] = preview.layers;
+      expect(layer).toMatchObject({ featureCount: 3, geometryTypes: { Point: 3 }, suggested: { target: 'incidents' } });
+      expect(layer!.suggested.incidents).toMatchObject({ title: { column: 'name' }, occurred_at: { column: 'date' }, event_type: { column: 'category' }, notes: { column: 'description' } });
+      expect(result).toMatchObject({ incidents: 3, unchanged: 0, skipped: { total: 0 } });
+      const again = importData(store, geojson).result;
+      expect(again).toMatchObject({ incidents: 0, unchanged: 3 });
+    });
+    const rows = caseContent(file).incidents;
+    expect(rows.map((r) => r.title).sort()).toEqual(['Crossing closed at Jarinje', 'Protest at the Zvečan municipal building', 'Roadblock near Leposavić']);
+    expect(rows.find((r) => String(r.title).startsWith('Protest'))).toMatchObject({ event_type: 'Protests', sub_event_type: 'Peaceful protest', country: 'Kosovo', admin2: 'Zvečan' });
+  });
+
+  it('KML written by GDAL: placemarks with their attributes', async () => {
+    const { dir, file } = newCase();
+    const kml = path.join(dir, 'incidents.kml');
+    ogr2ogr('-f', 'KML', kml, path.join(IN, 'incidents.geojson'));
+    await withCase(file, async (store) => {
+      const { preview, result } = importData(store, kml);
+      expect(preview.format).toBe('kml');
+      expect(preview.layers[0]!.fields).toEqual(expect.arrayContaining(['name', 'date', 'category']));
+      expect(result.incidents).toBe(3);
+    });
+  });
+
+  it('a GeoPackage from GDAL: each layer mapped its own way; a layer in another coordinate system is left out with a warning', async () => {
+    const { dir, file } = newCase();
+    const gpkg = path.join(dir, 'qgis-project.gpkg');
+    ogr2ogr('-f', 'GPKG', gpkg, path.join(IN, 'incidents.geojson'), '-nln', 'incidents_2023');
+    ogr2ogr('-update', '-f', 'GPKG', gpkg, path.join(IN, 'areas.geojson'), '-nln', 'areas');
+    ogr2ogr('-update', '-f', 'GPKG', gpkg, path.join(IN, 'areas.geojson'), '-nln', 'areas_web_mercator', '-t_srs', 'EPSG:3857');
+    await withCase(file, async (store) => {
+      const { preview, result } = importData(store, gpkg, (p) => suggested(p, { areas: { target: 'zones' } }));
+      expect(preview.layers.map((l) => [l.id, l.suggested.target])).toEqual([['areas', 'overlay'], ['incidents_2023', 'incidents']]);
+      expect(preview.warnings).toEqual([expect.stringMatching(/^Layer “areas_web_mercator” is in another coordinate system \(EPSG 3857\) and was left out/)]);
+      expect(result).toMatchObject({ incidents: 3, zones: 2 });
+      const overlay = importData(store, gpkg, (p) => suggested(p, { incidents_2023: { target: 'skip' }, areas: { target: 'overlay', name: 'Study area', color: '#7b2cbf' } }));
+      expect(overlay.result).toMatchObject({ overlays: 1, overlayFeatures: 2 });
+    });
+    const zones = caseContent(file).zones;
+    expect(zones.map((z) => z.name).sort()).toEqual(['Main road Zvečan–Leposavić', 'North Kosovo study area']);
+    const db = openReadOnly(file);
+    const [overlay] = listOverlays(db);
+    expect(overlay).toMatchObject({ name: 'Study area', color: '#7b2cbf', visible: true, featureCount: 2, sourceFile: 'qgis-project.gpkg' });
+    expect(overlayFeatures(db, overlay!.id).features.map((f) => f.geometry.type)).toEqual(['Polygon', 'LineString']);
+    db.close();
+  });
+});
+
+describe('ACLED, GPX and KMZ', () => {
+  it('an ACLED export is recognised and mapped column by column', async () => {
+    const { file } = newCase();
+    await withCase(file, async (store) => {
+      const { preview, result } = importData(store, path.join(IN, 'acled.csv'));
+      expect(preview).toMatchObject({ format: 'csv', acled: true });
+      expect(preview.layers[0]!.suggested.target).toBe('incidents');
+      expect(result).toMatchObject({ incidents: 3, skipped: { total: 0 } });
+      expect(importData(store, path.join(IN, 'acled.csv')).result).toMatchObject({ incidents: 0, unchanged: 3 });
+    });
+    const rows = caseContent(file).incidents;
+    const clash = rows.find((r) => r.location_name === 'Banjska')!;
+    expect(clash).toMatchObject({ title: 'Armed clash in Banjska', event_type: 'Battles', sub_event_type: 'Armed clash', fatalities: 4, occurred_at: '2023-09-24', actor1: 'Unidentified Armed Group (Kosovo)', actor2: 'Police Forces of Kosovo (2008-)' });
+    expect(rows.find((r) => r.location_name === 'Leposavic')).toMatchObject({ occurred_at: '2023-05-30', time_precision: 2 });
+    expect(rows.find((r) => r.location_name === 'Zvecan')).toMatchObject({ notes: 'Illustrative test data, with a comma and "quotes".', tags: 'crowd size=hundreds' });
+  });
+
+  it('GPX: waypoints and a track, the track as a reference overlay', async () => {
+    const { file } = newCase();
+    await withCase(file, async (store) => {
+      const { preview, result } = importData(store, path.join(IN, 'track.gpx'), (p) => suggested(p, { waypoints: { target: 'overlay' } }));
+      expect(preview.layers.map((l) => [l.id, l.featureCount, Object.keys(l.geometryTypes)])).toEqual([['waypoints', 2, ['Point']], ['tracks', 1, ['LineString']]]);
+      expect(result).toMatchObject({ overlays: 2, overlayFeatures: 3 });
+    });
+  });
+
+  it('KMZ: the KML inside a zip', async () => {
+    const { dir, file } = newCase();
+    const kml = path.join(dir, 'doc.kml');
+    ogr2ogr('-f', 'KML', kml, path.join(IN, 'incidents.geojson'));
+    const kmz = path.join(dir, 'placemarks.kmz');
+    fs.writeFileSync(kmz, zipSync({ 'doc.kml': fs.readFileSync(kml), 'files/icon.png': new Uint8Array(10) }));
+    await withCase(file, async (store) => {
+      expect(importData(store, kmz).result.incidents).toBe(3);
+    });
+  });
+});
+
+describe('foreign files that must not get in', () => {
+  async function refused(make: (dir: string) => string, message: RegExp) {
+    const { dir, file } = newCase();
+    await withCase(file, async (store) => {
+      const bytes = fileBytesHash(file);
+      const error = (() => {
+        try {
+          importData(store, make(dir));
+        } catch (err) {
+          return err;
+        }
+        return null;
+      })();
+      expect(error).toBeInstanceOf(ImportFileError);
+      expect((error as Error).message).toMatch(message);
+      expect(fileBytesHash(file)).toBe(bytes);
+    });
+  }
+
+  it('a KMZ zip bomb whose directory admits it', () =>
+    refused((dir) => {
+      const kmz = path.join(dir, 'bomb.kmz');
+      fs.writeFileSync(kmz, zipSync({ 'doc.kml': new Uint8Array(160 * 1024 * 1024) }, { level: 9 }));
+      return kmz;
+    }, /^“bomb\.kmz” is not a usable KMZ: its KML says it unpacks to 160 MB; it looks built to exhaust memory \(a “zip bomb”\) and was not unpacked\.$/));
+
+  it('a KMZ zip bomb whose directory lies about its size', () =>
+    refused((dir) => {
+      const zip = Buffer.from(zipSync({ 'doc.kml': new Uint8Array(40 * 1024 * 1024) }, { level: 9 }));
+      // Claim 1 KB uncompressed in both the local header and the central directory.
+      for (let i = 0; i < zip.length - 4; i++) {
+        const sig = zip.readUInt32LE(i);
+        if (sig === 0x04034b50) zip.writeUInt32LE(1024, i + 22);
+        if (sig === 0x02014b50) zip.writeUInt32LE(1024, i + 24);
+      }
+      const kmz = path.join(dir, 'liar.kmz');
+      fs.writeFileSync(kmz, zip);
+      return kmz;
+    }, /^“liar\.kmz” is not a usable KMZ: its KML (unpacks to more than its directory says|is compressed [\d,]+ to 1)/));
+
+  it('GeoJSON in another coordinate system', () =>
+    refused((dir) => {
+      const f = path.join(dir, 'mercator.geojson');
+      ogr2ogr('-f', 'GeoJSON', f, path.join(IN, 'incidents.geojson'), '-t_srs', 'EPSG:3857', '-lco', 'RFC7946=NO');
+      return f;
+    }, /^“mercator\.geojson” is in the coordinate system urn:ogc:def:crs:EPSG::3857; Faultline imports longitude\/latitude \(WGS 84\) only/));
+
+  it('a CSV without coordinates', () =>
+    refused((dir) => {
+      const f = path.join(dir, 'contacts.csv');
+      fs.writeFileSync(f, 'name,phone\nAna,123\n');
+      return f;
+    }, /^“contacts\.csv” has no latitude and longitude columns/));
+
+  it('rows with bad values are listed, and imported only with the analyst’s consent', async () => {
+    const { dir, file } = newCase();
+    const f = path.join(dir, 'mixed.geojson');
+    const point = (name: string, date: string, lon: number, lat: number) => ({ type: 'Feature', properties: { name, date, note: '<img src=x onerror=alert(1)>' }, geometry: { type: 'Point', coordinates: [lon, lat] } });
+    fs.writeFileSync(f, JSON.stringify({ type: 'FeatureCollection', features: [point('Good', '2023-05-29', 20.8, 42.9), point('Bad date', '2023-02-30', 20.8, 42.9), point('Off the map', '2023-05-29', 200, 42.9)] }));
+    await withCase(file, async (store) => {
+      const dry = importData(store, f, undefined, { dryRun: true }).result;
+      expect(dry.skipped.rows.map((r) => [r.label, r.reason])).toEqual([
+        ['Bad date', 'occurred_at: The date 2023-02-30 does not exist'],
+        ['Off the map', 'longitude 200 is outside ±180'],
+      ]);
+      expect(store.info().counts.incidents).toBe(0);
+      expect(() => importData(store, f)).toThrow(/^“mixed\.geojson” has 2 rows Faultline cannot import \(mixed, “Bad date”: occurred_at: The date 2023-02-30 does not exist\); nothing was changed\. Import the valid part to skip them\.$/);
+      expect(store.info().counts.incidents).toBe(0);
+      expect(importData(store, f, undefined, { importValidPart: true }).result).toMatchObject({ incidents: 1, skipped: { total: 2 } });
+    });
+  });
+});
