@@ -5,6 +5,8 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { createCase } from '../electron/store/caseStore';
 import { encodeGpkgPoint } from '../electron/store/gpkgBinary';
+import { INSERT_INCIDENT_SQL, insertValues } from '../electron/store/incidentRows';
+import { registerSpatialFunctions } from '../electron/store/spatialFunctions';
 import { generateIncidents, type GeneratedIncident } from './dataset';
 
 /**
@@ -18,6 +20,8 @@ import { generateIncidents, type GeneratedIncident } from './dataset';
 export interface MergeBenchResult {
   rows: number;
   rawMs: number;
+  /** Raw inserts of the same rows into a copy of the case's own table (its schema's cost). */
+  rawSchemaMs: number;
   previewMs: number;
   applyMs: number;
   counts: Record<string, number>;
@@ -49,6 +53,30 @@ function rawInsert(dir: string, rows: GeneratedIncident[]): number {
   return ms;
 }
 
+/**
+ * Second baseline: raw better-sqlite3 inserts of the colleague's rows into a copy of the
+ * analyst's case (its CHECK constraints, UNIQUE id, date index and R*Tree triggers), skipping
+ * the ids it already has: what the schema itself costs, without reading, validating or
+ * comparing anything.
+ */
+function rawSchemaInsert(dir: string, minePath: string, rows: GeneratedIncident[]): number {
+  const path = join(dir, 'merge-raw-schema.gpkg');
+  copyFileSync(minePath, path);
+  const db = new Database(path);
+  registerSpatialFunctions(db);
+  db.pragma('journal_mode = WAL');
+  db.pragma('trusted_schema = ON');
+  const insert = db.prepare(`${INSERT_INCIDENT_SQL} ON CONFLICT(id) DO NOTHING`);
+  const provenance = { created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z', author: 'Bo', origin_case: '0190a0b0-0000-7000-8000-000000000000', deleted_at: null };
+  const t0 = performance.now();
+  db.transaction(() => {
+    for (const r of rows) insert.run(insertValues(r.id, r.fields, r.admin, provenance, 'Bo'));
+  })();
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+}
+
 export function runMergeBench(dir: string, count: number): MergeBenchResult {
   const mine = generateIncidents(count, 42);
   const shared = Math.round(count / 10);
@@ -69,11 +97,13 @@ export function runMergeBench(dir: string, count: number): MergeBenchResult {
   b.saveIncidentsBulk(theirsNew, 'Bo');
   b.close();
 
-  const rawMs = rawInsert(dir, [...edited, ...sharedRows.slice(shared / 2), ...theirsNew]);
+  const theirRows = [...edited, ...sharedRows.slice(shared / 2), ...theirsNew];
+  const rawMs = rawInsert(dir, theirRows);
+  const rawSchemaMs = rawSchemaInsert(dir, minePath, theirRows);
   const target = join(dir, 'merge-target.gpkg');
   copyFileSync(minePath, target);
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'mergeBenchChild.ts'), target, theirsPath], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`the merge benchmark failed: ${child.stderr}`);
-  const out = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Omit<MergeBenchResult, 'rows' | 'rawMs'>;
-  return { rows: count, rawMs, ...out };
+  const out = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Omit<MergeBenchResult, 'rows' | 'rawMs' | 'rawSchemaMs'>;
+  return { rows: count, rawMs, rawSchemaMs, ...out };
 }

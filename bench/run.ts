@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runStoreBench } from './storeBench';
 import { runStartupBench } from './startupBench';
 import { runReportBench } from './reportBench';
+import { runMergeBench } from './mergeBench';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-bench-'));
 const fmt = (n: number, d = 1) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -29,6 +30,18 @@ try {
   console.log('Bounding box + time query (town-sized box, one year)');
   console.log(`  p50 ${fmt(s.queryP50, 2)} ms   p95 ${fmt(s.queryP95, 2)} ms  (target p95 ≤ 5 ms: ${verdict(s.queryP95 <= 5)})`);
   console.log(`  full scan of the raw table, p50      : ${fmt(s.scanP50, 2)} ms  [baseline]  → index speed-up ×${fmt(s.scanP50 / s.queryP50, 0)}\n`);
+
+  const m = runMergeBench(dir, rows);
+  const mergeRatio = m.rawMs / m.applyMs;
+  console.log(`Merge a colleague's case of ${rows.toLocaleString('en')} incidents into a case of ${rows.toLocaleString('en')} (10 % shared: half identical, half edited by them)`);
+  console.log(`  result                               : ${m.counts.added} added, ${m.counts.updated} updated, ${m.counts.unchanged} unchanged, ${m.counts.conflicts} conflicts`);
+  console.log(`  raw better-sqlite3 inserts, plain table: ${fmt(m.rawMs, 0)} ms  [baseline]`);
+  console.log(`  raw inserts into the case's own table: ${fmt(m.rawSchemaMs, 0)} ms  [second baseline: the schema's own cost]`);
+  console.log(`  merge (one transaction)              : ${fmt(m.applyMs, 0)} ms  (target ≤ 5,000 ms: ${verdict(m.applyMs <= 5000)})`);
+  console.log(`  ratio raw/merge                      : ${fmt(mergeRatio, 2)}  (target ≥ 0.30: ${verdict(mergeRatio >= 0.3)})`);
+  console.log(`  ratio raw-into-schema/merge          : ${fmt(m.rawSchemaMs / m.applyMs, 2)}`);
+  console.log(`  preview before it (reads everything) : ${fmt(m.previewMs, 0)} ms`);
+  console.log(`  peak memory of the merge process     : ${fmt(m.maxRssMb, 0)} MB (Node alone at start: ${fmt(m.startRssMb, 0)} MB)  (target < 500 MB: ${verdict(m.maxRssMb < 500)})\n`);
 
   const startupCount = Number(process.env.FAULTLINE_BENCH_STARTUP_ROWS ?? 10_000);
   const start = await runStartupBench(dir, startupCount);

@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
+import { finished } from 'node:stream/promises';
 
 /**
  * Files dropped on the page of the web host. A browser hands a page the bytes of a dropped
@@ -39,6 +40,8 @@ export class Uploads {
     const path = join(folder, Uploads.cleanName(name));
     mkdirSync(folder, { mode: 0o700 });
     const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+    // Errors surface through `finished` below; without a listener one would crash the host.
+    out.on('error', () => {});
     let size = 0;
     try {
       for await (const chunk of req) {
@@ -49,7 +52,9 @@ export class Uploads {
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
       return path;
     } catch (err) {
+      // Let the stream finish opening and closing before its folder goes.
       out.destroy();
+      await finished(out).catch(() => {});
       rmSync(folder, { recursive: true, force: true });
       throw err;
     }

@@ -6,6 +6,7 @@ import { listConflicts, resolveConflict } from '../conflicts';
 import { openTargetConnection } from '../caseImport';
 import { rowHistory } from '../rowHistory';
 import { ANA_CASE, AUTHOR, ZVECAN, caseContent, caseWith, edit, importInto, rows, sampleFields, tempDir, withCase } from './mergeHelpers';
+import { newZoneFields, type ZoneGeometry } from '../../../shared/domain/zone';
 
 const BO = 'Bo Colleague';
 
@@ -90,5 +91,34 @@ describe('conflicts', () => {
     expect(last).toMatchObject({ action: 'update', author: AUTHOR, merge: { caseId: ANA_CASE, caseName: 'ana', by: AUTHOR } });
     expect(last.changes).toEqual([{ field: 'title', before: 'Incident 2', after: 'Corrected by Bo' }]);
     expect(history.entries[0]).toMatchObject({ action: 'create', merge: null });
+  });
+});
+
+describe('zones merge like incidents', () => {
+  it('a zone edited in both cases is a conflict; one edited on their side only is taken', async () => {
+    const dir = tempDir();
+    const ana = caseWith(dir, 'ana', 0, { id: ANA_CASE });
+    const area: ZoneGeometry = { type: 'Polygon', coordinates: [[[20.7, 42.85], [20.9, 42.85], [20.9, 43.0], [20.7, 42.85]]] };
+    const [both, theirsOnly] = edit(ana.file, (s) => [
+      s.saveZone({ fields: { ...newZoneFields(area), name: 'KFOR patrol area', kind: 'patrol', affiliation: 'friend' } }, AUTHOR).id,
+      s.saveZone({ fields: { ...newZoneFields(area), name: 'Buffer zone', kind: 'buffer' } }, AUTHOR).id,
+    ]);
+    const boFile = path.join(dir, 'bo.gpkg');
+    fs.copyFileSync(ana.file, boFile);
+    edit(boFile, (s) => {
+      s.saveZone({ id: both, fields: { ...s.getZone(both).fields, strength: 'two companies' } }, BO);
+      s.saveZone({ id: theirsOnly, fields: { ...s.getZone(theirsOnly).fields, status: 'withdrawn' } }, BO);
+    });
+    edit(ana.file, (s) => s.saveZone({ id: both, fields: { ...s.getZone(both).fields, unit: 'RC-East' } }, AUTHOR));
+    const result = await withCase(ana.file, (store) => importInto(store, boFile));
+    expect(result.counts).toMatchObject({ updated: 1, conflicts: 1 });
+    expect(caseContent(ana.file).zones.find((z) => z.id === theirsOnly)).toMatchObject({ status: 'withdrawn', author: BO });
+    const [conflict] = withDb(ana.file, (db) => listConflicts(db, ANA_CASE));
+    expect(conflict).toMatchObject({ table: 'zones', rowId: both, differing: ['unit', 'strength'] });
+    withDb(ana.file, (db) => resolveConflict(db, ANA_CASE, conflict!.id, 'both', AUTHOR));
+    const zones = caseContent(ana.file).zones;
+    expect(zones).toHaveLength(3);
+    expect(zones.find((z) => z.id === both)).toMatchObject({ unit: 'RC-East', strength: '' });
+    expect(zones.find((z) => z.id !== both && z.id !== theirsOnly)).toMatchObject({ unit: '', strength: 'two companies' });
   });
 });
