@@ -8,6 +8,7 @@ import { writeDemoCase } from '../demo/demoCase';
 import { inspectCaseFile } from '../store/inspectCaseFile';
 import { openCaseReadOnly } from '../store/caseStore';
 import { startWebHost } from '../webhost/server';
+import { zoneReport, formatZoneReport } from './zoneReport';
 
 /** A failure the user caused or can fix: printed as one line, exit code `exitCode`. */
 class CliError extends Error {
@@ -25,6 +26,8 @@ Commands:
   demo <out.gpkg>                 write the demo case to a new file
   stats <case.gpkg> [--json]      counts and date range of a case
   validate <file> [--json]        check that a file is a valid Faultline case
+  zones <case.gpkg> [--json]      every zone with its area, coverage, incidents inside and
+                                  distance to the Kosovo–Serbia boundary
   serve [case.gpkg] [--port N]    start the web host on 127.0.0.1 and print its URL
   version                         print the version
 
@@ -70,7 +73,7 @@ async function run(argv: string[]): Promise<number> {
       const target = needFile(rest[0], 'the output file');
       if (existsSync(target)) throw new CliError(`faultline: ${target} already exists; choose a new file name`);
       const geo = createGeoService(resourcesDir());
-      writeDemoCase(target, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places() });
+      writeDemoCase(target, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places(), basemap: geo.basemap() });
       const info = openCaseReadOnly(target, (s) => s.info());
       print(out, { path: target, incidents: info.counts.incidents, zones: info.counts.zones }, `Wrote the demo case to ${target} (${info.counts.incidents} incidents)`);
       return 0;
@@ -96,6 +99,14 @@ async function run(argv: string[]): Promise<number> {
         throw new CliError(`faultline: ${result.message}`);
       }
       print(out, { valid: true, ...result.info }, `${target}: valid Faultline case “${result.info.name}” (schema ${result.info.schemaVersion}, ${result.info.incidents} incidents, ${result.info.zones} zones)`);
+      return 0;
+    }
+
+    case 'zones': {
+      const target = needFile(rest[0], 'the case file');
+      const geo = createGeoService(resourcesDir());
+      const report = openCaseReadOnly(target, (store) => zoneReport(store, geo.basemap()));
+      print(out, report, formatZoneReport(report));
       return 0;
     }
 
