@@ -187,3 +187,22 @@ test('an incident’s popup gives its distance to the boundary and the zones it 
   await analysis.getByRole('button', { name: 'KFOR presence in the northern municipalities (2023)' }).click();
   await expect(page.getByTestId('zone-title')).toHaveText('KFOR presence in the northern municipalities (2023)');
 });
+
+test('a circle keeps its centre and radius: it is measured while drawn and edits as a circle', async ({ app }) => {
+  const { page } = app;
+  await flyTo(page, 'Zubin Potok');
+  const c = await mapCentre(page);
+  await page.locator('.leaflet-pm-icon-circle').click();
+  await page.mouse.click(c.x, c.y);
+  await page.mouse.move(c.x + 120, c.y, { steps: 6 });
+  await expect(page.getByTestId('measure-readout')).toContainText(/Radius [\d.]+ km/);
+  await page.mouse.click(c.x + 120, c.y);
+  await expect(page.getByTestId('zone-shape')).toContainText(/^Circle · radius [\d.]+ km · [\d.]+ km²$/);
+  await page.locator('#fl-field-name').fill('Observation radius');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('.fl-zone-facts')).toContainText(/Circle · radius [\d.]+ km/);
+  // In edit mode a circle has its centre and one radius handle, not a polygon's corners.
+  await page.locator('.leaflet-pm-icon-edit').click();
+  await expect(page.locator('.leaflet-marker-icon.marker-icon')).toHaveCount(2);
+  await page.locator('.leaflet-pm-icon-edit').click();
+});

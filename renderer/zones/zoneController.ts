@@ -76,6 +76,7 @@ export class ZoneController {
     this.panel = new ZonePanel(this.state, (zone) => this.select(zone.id, true), () => this.layer.redrawAll(), this._details.element);
     this.readout = new MeasureReadout(_map);
     this.drawing = new ZoneDrawing(_map, this.layer.group, snapLines(basemap), this.readout, {
+      hasSelection: () => this.selectedId !== null,
       drawn: (layer) => this._drawn(layer),
       reshaped: (zoneLayer, layer) => void this._reshaped(zoneLayer, layer),
       removed: (zoneLayer) => {
@@ -156,6 +157,8 @@ export class ZoneController {
 
   select(id: string | null, fly = false): void {
     const zone = id ? this.state.get(id) : undefined;
+    // Edit, drag and cut follow the selection; a mode left on would keep the old zone's handles.
+    if ((zone?.id ?? null) !== this.selectedId && this.drawing.busy) this.drawing.stop();
     this.layer.select(zone ? zone.id : null);
     this.panel.showDetails(zone ? zone.id : null);
     this._details.show(zone ?? null);
