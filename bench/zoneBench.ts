@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { featureCollection, intersect, bbox as turfBbox } from '@turf/turf';
@@ -63,7 +64,8 @@ export function runZoneBench(casePath: string): ZoneBenchResult {
   });
 
   // Baseline 1: no index: every live incident read from the case, then the same exact test.
-  const all = (store as unknown as { db: import('better-sqlite3').Database }).db.prepare('SELECT id, geom FROM incidents WHERE deleted_at IS NULL');
+  const raw = new Database(casePath, { readonly: true });
+  const all = raw.prepare('SELECT id, geom FROM incidents WHERE deleted_at IS NULL');
   const brute: number[] = [];
   for (const zone of zones.slice(0, 20)) {
     const t0 = performance.now();
@@ -85,6 +87,7 @@ export function runZoneBench(casePath: string): ZoneBenchResult {
     pointsInArea(zone, memory);
     bruteMemory.push(performance.now() - t0);
   }
+  raw.close();
   store.close();
 
   // Coverage: 500-vertex zones in Bosnia (entities and cantons) and northern Kosovo (municipalities).

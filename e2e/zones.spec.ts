@@ -106,9 +106,14 @@ test('a self-crossing outline is repaired and the analyst is told; the Node side
   await expect(page.getByTestId('zone-form-notice')).toContainText('split there into 2 areas');
   await expect(page.getByTestId('zone-shape')).toContainText('Area in 2 parts');
   await app.snapshot('zone-self-crossing');
-  await page.locator('#fl-field-name').fill('Figure eight');
+  // A name that looks like HTML stays text: in the details, on the map label, in the list.
+  const hostile = 'Figure eight <img src=x onerror="window.__pwned=1">';
+  await page.locator('#fl-field-name').fill(hostile);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('zone-title')).toHaveText('Figure eight');
+  await expect(page.getByTestId('zone-title')).toHaveText(hostile);
+  await expect(page.locator('.fl-zone-label-name', { hasText: 'onerror' })).toHaveText(hostile);
+  expect(await page.locator('.fl-zone-label img:not(.fl-unit-symbol), .fl-zone-details img:not(.fl-unit-symbol)').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
   // Whatever sends a broken outline straight to the API gets a clear refusal.
   const refusal = await page.evaluate(async () => {
@@ -176,6 +181,15 @@ test('measure between clicked points and keep the line as a zone; buffer a zone 
   await expect(page.locator('.fl-coverage', { hasText: 'Countries' })).toContainText('Serbia');
   await expect(page.locator('.fl-coverage', { hasText: 'Countries' })).not.toContainText('Kosovo');
   await app.snapshot('zone-buffer');
+
+  // Range rings of several radii around a clicked point.
+  await page.getByRole('button', { name: 'Rings', exact: true }).click();
+  await page.getByTestId('ring-radii').fill('3, 6, 12');
+  await page.mouse.click(c.x + 200, c.y - 150);
+  await expect(page.locator('.fl-ring-label')).toHaveText(['3 km', '6 km', '12 km']);
+  await page.getByRole('button', { name: 'Clear rings' }).click();
+  await expect(page.locator('.fl-ring-label')).toHaveCount(0);
+  await page.keyboard.press('Escape');
 });
 
 test('an incident’s popup gives its distance to the boundary and the zones it falls in', async ({ app }) => {

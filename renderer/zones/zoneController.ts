@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import type { FaultlineApi } from '../../shared/api/contract';
 import type { Incident } from '../../shared/domain/incident';
 import { newZoneFields, type Circle, type Zone, type ZoneFields, type ZoneGeometry } from '../../shared/domain/zone';
@@ -223,7 +223,7 @@ export class ZoneController {
   }
 
   /** Checks a drawn or reshaped outline: repaired (with the sentence saying how) or refused. */
-  checkShape(shape: { geometry: ZoneGeometry | Polygon | MultiPolygon | GeoJSON.Geometry; circle: Circle | null }): { shape: Shape; notice: string } | { error: string } {
+  checkShape(shape: { geometry: Geometry; circle: Circle | null }): { shape: Shape; notice: string } | { error: string } {
     const g = shape.geometry;
     // Validated against the zone schema on save; GeoJSON's positions are looser than its pairs.
     if (g.type === 'LineString' || g.type === 'MultiLineString') return { shape: { geometry: g as ZoneGeometry, circle: null }, notice: '' };
@@ -235,7 +235,7 @@ export class ZoneController {
   }
 
   /** Opens the form for a new zone of this shape (drawn, measured, buffered). */
-  startZone(shape: { geometry: GeoJSON.Geometry; circle: Circle | null }, defaults: Partial<ZoneFields> = {}, notice = ''): void {
+  startZone(shape: { geometry: Geometry; circle: Circle | null }, defaults: Partial<ZoneFields> = {}, notice = ''): void {
     const checked = this.checkShape(shape);
     if ('error' in checked) {
       toast(checked.error, { kind: 'error' });
@@ -282,7 +282,16 @@ export class ZoneController {
       .then((r) => {
         const km = (d: typeof r.distances.kosovo_serbia) => (d ? `${d.km.toLocaleString('en', { maximumFractionDigits: d.km < 10 ? 2 : 1 })} km` : '—');
         const zones = r.zones.length
-          ? r.zones.map((z, i) => [i ? ', ' : '', el('button', { type: 'button', class: 'fl-link-btn', text: z.name, onclick: () => this.select(z.id, true) })]).flat()
+          ? r.zones.map((z, i) => [i ? ', ' : '', el('button', {
+                type: 'button',
+                class: 'fl-link-btn',
+                text: z.name,
+                // Selecting closes the popup under the click: the click must not reach the map.
+                onclick: (e: Event) => {
+                  e.stopPropagation();
+                  this.select(z.id, true);
+                },
+              })]).flat()
           : ['none'];
         box.replaceChildren(
           el('table', { class: 'fl-popup-table' },
