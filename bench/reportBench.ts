@@ -64,7 +64,7 @@ export async function runReportBench(dir: string, count: number, runs = 3): Prom
   const large = join(dir, `report-${count}.gpkg`);
   writeCase(empty, 0);
   const geo = createGeoService(resourcesDir());
-  writeDemoCase(demo, { author: 'bench', lookup: geo.lookup, places: geo.places() });
+  writeDemoCase(demo, { author: 'bench', lookup: geo.lookup, places: geo.places(), basemap: geo.basemap() });
   writeCase(large, count);
   return {
     empty: await timeReport(empty, join(dir, 'empty.pdf'), runs),

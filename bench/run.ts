@@ -7,6 +7,7 @@ import { runStoreBench } from './storeBench';
 import { runStartupBench } from './startupBench';
 import { runReportBench } from './reportBench';
 import { runMergeBench } from './mergeBench';
+import { runZoneBench } from './zoneBench';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-bench-'));
 const fmt = (n: number, d = 1) => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -31,6 +32,14 @@ try {
   console.log(`  p50 ${fmt(s.queryP50, 2)} ms   p95 ${fmt(s.queryP95, 2)} ms  (target p95 ≤ 5 ms: ${verdict(s.queryP95 <= 5)})`);
   console.log(`  full scan of the raw table, p50      : ${fmt(s.scanP50, 2)} ms  [baseline]  → index speed-up ×${fmt(s.scanP50 / s.queryP50, 0)}\n`);
 
+  const z = runZoneBench(s.casePath);
+  console.log(`Incidents inside a zone (${z.zones} zones of 500 vertices, 5–40 km, over the same ${rows.toLocaleString('en')} incidents; ${fmt(z.insideMeanCount, 0)} inside on average)`);
+  console.log(`  R*Tree pre-filter + exact test, p50 ${fmt(z.insideP50, 2)} ms   p95 ${fmt(z.insideP95, 2)} ms  (target p95 ≤ 20 ms: ${verdict(z.insideP95 <= 20)})`);
+  console.log(`  every incident read and tested, p50 : ${fmt(z.bruteP50, 1)} ms  [baseline]  → index speed-up ×${fmt(z.bruteP50 / z.insideP50, 0)}`);
+  console.log(`  every incident in memory, tested p50: ${fmt(z.bruteMemoryP50, 2)} ms  [second baseline: the test alone]\n`);
+  console.log('Entity and municipality overlap of a 500-vertex zone (Bosnia and northern Kosovo)');
+  console.log(`  clipped boxes + boundary integral, p50 ${fmt(z.coverageP50, 2)} ms   p95 ${fmt(z.coverageP95, 2)} ms  (target ≤ 50 ms: ${verdict(z.coverageP95 <= 50)})`);
+  console.log(`  polygon clipper on whole areas, p50 : ${fmt(z.clipperP50, 1)} ms  [baseline]  → speed-up ×${fmt(z.clipperP50 / z.coverageP50, 1)}\n`);
   const m = runMergeBench(dir, rows);
   const mergeRatio = m.rawMs / m.applyMs;
   console.log(`Merge a colleague's case of ${rows.toLocaleString('en')} incidents into a case of ${rows.toLocaleString('en')} (10 % shared: half identical, half edited by them)`);

@@ -24,6 +24,7 @@ import { SideTabs } from './panels/sideTabs';
 import { showExportDialog } from './reports/exportDialog';
 import { showReportDialog } from './reports/reportDialog';
 import { ImportsController } from './imports/importsController';
+import { ZONE_COMMANDS, zoneMenuItems } from './zones/zoneMenu';
 
 const MOD = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+';
 
@@ -87,6 +88,7 @@ export class Workbench {
       move: (incident, lon, lat) => void this._move(incident, lon, lat),
       visible: (incident) => this._panel.matches(incident),
       conflicted: (incident) => this._imports.isConflicted(incident.id),
+      analysis: (incident) => this._zones.incidentAnalysis(incident),
     });
     this._incidents.group.addTo(this._map);
     const legend = new LegendControl();
@@ -157,6 +159,7 @@ export class Workbench {
         { label: 'Zoom to Region', run: () => this._map.fitBounds(DEFAULT_VIEW) },
         { label: 'Toggle Incidents Panel', run: () => this._togglePanel() },
       ],
+      Zones: zoneMenuItems(() => this._zones),
     };
     this._undoButton.addEventListener('click', () => void this._undo());
     this._redoButton.addEventListener('click', () => void this._redo());
@@ -204,7 +207,8 @@ export class Workbench {
       'view.togglePanel': () => this._togglePanel(),
       'app.preferences': () => showPreferencesDialog(this._api),
     };
-    commands[command]?.();
+    if (command in ZONE_COMMANDS) ZONE_COMMANDS[command]!(this._zones);
+    else commands[command]?.();
   }
 
   private _wireKeyboard(): void {
@@ -233,7 +237,11 @@ export class Workbench {
         else this._openExport();
       } else if (!mod && !isTextEditing() && !document.querySelector('.fl-backdrop')) {
         if (key === 'i' || key === 'a') this._setPlacing(true);
-        else if (key === 'escape') this._setPlacing(false);
+        else if (key === 'm') this._zones.tools.toggle('measure');
+        else if (key === 'escape') {
+          this._setPlacing(false);
+          this._zones.stopTools();
+        }
         else if (key === 'delete' || key === 'backspace') this._deleteSelected();
       }
     });
@@ -244,7 +252,7 @@ export class Workbench {
       if (this._placing) {
         this._setPlacing(false);
         this._openNewForm(e.latlng);
-      } else if (!this._zones.handleMapClick(e.latlng)) {
+      } else if (!this._zones.handleMapClick(e.latlng, this._incidents.selectedId !== null)) {
         this._incidents.select(null);
         this._panel.select(null);
       }
@@ -442,8 +450,7 @@ export class Workbench {
   }
 
   private _deleteSelected(): void {
-    const zone = this._zones.selectedId ? this._zones.state.get(this._zones.selectedId) : undefined;
-    if (zone) return void this._zones.remove(zone);
+    if (this._zones.selectedId) return void this._zones.removeSelected();
     const id = this._incidents.selectedId;
     const incident = id ? this._state.get(id) : undefined;
     if (incident) void this._delete(incident);

@@ -15,6 +15,7 @@ import { checkOutputPath, exportTarget } from '../exports/exportService';
 import { REPORT_USAGE } from './reportArgs';
 import { runReportCommand } from './reportCommand';
 import { writeExport } from '../exports/writeExport';
+import { zoneReport, formatZoneReport } from './zoneReport';
 
 /** A failure the user caused or can fix: printed as one line, exit code `exitCode`. */
 class CliError extends Error {
@@ -34,6 +35,8 @@ Commands:
   validate <file> [--json]        check that a file is a valid Faultline case
   import <case.gpkg> <other.gpkg> [--json] [--skip-invalid]
                                   merge a colleague's case file into a case
+  zones <case.gpkg> [--json]      every zone with its area, coverage, incidents inside and
+                                  distance to the Kosovo–Serbia boundary
   serve [case.gpkg] [--port N]    start the web host on 127.0.0.1 and print its URL
   export <case.gpkg> --format geojson|kml|kmz|csv --out <file> [--force]
                                   write the case's incidents and zones for other tools
@@ -115,7 +118,7 @@ async function run(argv: string[]): Promise<number> {
       const target = needFile(rest[0], 'the output file');
       if (existsSync(target)) throw new CliError(`faultline: ${target} already exists; choose a new file name`);
       const geo = createGeoService(resourcesDir());
-      writeDemoCase(target, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places() });
+      writeDemoCase(target, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places(), basemap: geo.basemap() });
       const info = openCaseReadOnly(target, (s) => s.info());
       print(out, { path: target, incidents: info.counts.incidents, zones: info.counts.zones }, `Wrote the demo case to ${target} (${info.counts.incidents} incidents)`);
       return 0;
@@ -176,6 +179,14 @@ async function run(argv: string[]): Promise<number> {
         outputPath(() => checkOutputPath(needFile(out_, 'the output file (--out)'), '.pdf', { overwrite: Boolean(values.force), openCase: source })),
       );
       print(out, written, `Wrote a ${written.pages}-page report (${written.incidents} incidents, ${written.zones} zones) to ${written.path}`);
+      return 0;
+    }
+
+    case 'zones': {
+      const target = needFile(rest[0], 'the case file');
+      const geo = createGeoService(resourcesDir());
+      const report = openCaseReadOnly(target, (store) => zoneReport(store, geo.basemap()));
+      print(out, report, formatZoneReport(report));
       return 0;
     }
 

@@ -3,6 +3,8 @@ import type { AdminArea } from '../../shared/domain/incident';
 import { IncidentFieldsSchema } from '../../shared/domain/incident';
 import { createCase } from '../store/caseStore';
 import { DEMO_FACTS, DEMO_NOTE } from './demoFacts';
+import { demoZones } from './demoZones';
+import type { BasemapData } from '../../shared/geo/basemapTypes';
 
 /** The demo case always has this id, so demo cases of two analysts merge cleanly. */
 export const DEMO_CASE_ID = uuidFromKey('faultline-demo-case');
@@ -18,6 +20,8 @@ export interface DemoOptions {
   author: string;
   lookup: (lon: number, lat: number) => AdminArea;
   places: GazetteerPlace[];
+  /** The basemap the demo zones are built from (they follow its borders). */
+  basemap: Required<BasemapData>;
 }
 
 /** A name-based UUID (RFC 4122 version 5 layout over SHA-1), stable across runs. */
@@ -39,7 +43,8 @@ function findPlace(places: GazetteerPlace[], names: string[]): { place: Gazettee
 
 /**
  * Writes the demo case to a new file: the facts of `demoFacts.ts` located at GeoNames places,
- * with the country and admin areas filled in from the basemap like any incident.
+ * with the country and admin areas filled in from the basemap like any incident, and the
+ * zones of `demoZones.ts`.
  */
 export function writeDemoCase(path: string, options: DemoOptions): void {
   const store = createCase(path, { name: 'Western Balkans 2023 (demo)', author: options.author, id: DEMO_CASE_ID });
@@ -58,6 +63,7 @@ export function writeDemoCase(path: string, options: DemoOptions): void {
       });
       store.saveIncident({ id: uuidFromKey(fact.key), fields }, options.lookup(place.lon, place.lat), options.author);
     }
+    for (const zone of demoZones(options.basemap)) store.saveZone({ id: uuidFromKey(zone.key), fields: zone.fields }, options.author);
   } finally {
     store.close();
   }

@@ -115,7 +115,7 @@ export function createServices(options: ServicesOptions): Services {
 
   function ensureDemoCase(): string {
     const path = join(userDataDir, DEMO_CASE_FILE);
-    if (!existsSync(path)) writeDemoCase(path, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places() });
+    if (!existsSync(path)) writeDemoCase(path, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places(), basemap: geo.basemap() });
     return path;
   }
 

@@ -17,7 +17,14 @@ export type MenuCommand =
   | 'edit.undo'
   | 'edit.redo'
   | 'view.find'
-  | 'view.togglePanel';
+  | 'view.togglePanel'
+  | 'zones.drawPolygon'
+  | 'zones.drawRectangle'
+  | 'zones.drawCircle'
+  | 'zones.drawLine'
+  | 'zones.measure'
+  | 'zones.rangeRings'
+  | 'zones.bufferPoint';
 
 export interface MenuActions {
   command(command: MenuCommand): void;
@@ -123,6 +130,21 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
     ],
   };
 
+  const zonesMenu: MenuItemConstructorOptions = {
+    label: '&Zones',
+    submenu: [
+      { label: 'Draw Area', click: command('zones.drawPolygon') },
+      { label: 'Draw Rectangle', click: command('zones.drawRectangle') },
+      { label: 'Draw Circle', click: command('zones.drawCircle') },
+      { label: 'Draw Line or Route', click: command('zones.drawLine') },
+      { type: 'separator' },
+      // No accelerator: a plain letter would fire while typing in a field; the page handles M.
+      { label: 'Measure Distance and Area', click: command('zones.measure') },
+      { label: 'Range Rings', click: command('zones.rangeRings') },
+      { label: 'Buffer Around a Point…', click: command('zones.bufferPoint') },
+    ],
+  };
+
   const helpMenu: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
@@ -134,6 +156,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
     fileMenu,
     editMenu,
     viewMenu,
+    zonesMenu,
     ...(mac ? [{ role: 'windowMenu' } as MenuItemConstructorOptions] : []),
     helpMenu,
   ];

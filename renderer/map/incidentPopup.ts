@@ -8,6 +8,8 @@ export interface PopupActions {
   remove(incident: Incident): void;
   /** Who created and changed it, merges included. */
   history?(incident: Incident): void;
+  /** What the map answers about the incident (distances, zones), filled in asynchronously. */
+  analysis?(incident: Incident): Node;
 }
 
 export function describePlace(incident: Incident): string {
@@ -40,6 +42,7 @@ export function incidentPopup(incident: Incident, actions: PopupActions): HTMLEl
       url ? row('Link', url) : null,
       f.tags.length ? row('Tags', f.tags.join(', ')) : null,
     ),
+    actions.analysis?.(incident) ?? null,
     f.notes ? el('p', { class: 'fl-popup-notes', text: f.notes.length > 600 ? `${f.notes.slice(0, 600)}…` : f.notes }) : null,
     el(
       'div',

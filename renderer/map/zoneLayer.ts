@@ -67,6 +67,8 @@ export class ZoneLayer {
     for (const z of [previous, id]) {
       const zone = z ? this._state.get(z) : undefined;
       if (zone) this._restyle(zone);
+      const path = z ? this._paths.get(z) : undefined;
+      if (path) editableOnlyIfSelected(path, z === id);
     }
     if (id) this._paths.get(id)?.bringToFront();
   }
@@ -109,6 +111,7 @@ export class ZoneLayer {
       bubblingMouseEvents: true,
       pmIgnore: false,
     } as L.PathOptions);
+    editableOnlyIfSelected(path, zone.id === this._selectedId);
     this._ids.set(path, zone.id);
     this._paths.set(zone.id, path);
     // Tests and the keyboard find a zone's path by its id.
@@ -153,6 +156,15 @@ export class ZoneLayer {
       this._labelMarkers.delete(id);
     }
   }
+}
+
+/**
+ * Geoman's edit, drag and cut modes act on every layer they may: only the selected zone may,
+ * so reshaping one zone never reshapes (or floods with vertex handles) the large zones around
+ * it. The eraser works on any zone.
+ */
+function editableOnlyIfSelected(path: L.Path, selected: boolean): void {
+  path.pm?.setOptions({ allowEditing: selected, draggable: selected, allowCutting: selected, allowRotation: false, allowRemoval: true });
 }
 
 function nearLine(line: L.Polyline, p: L.Point, map: L.Map): boolean {

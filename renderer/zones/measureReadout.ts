@@ -20,6 +20,9 @@ export class MeasureReadout {
     map.getContainer().append(this.element);
     L.DomEvent.disableClickPropagation(this.element);
     L.DomEvent.disableScrollPropagation(this.element);
+    // An action re-renders the readout, detaching the clicked button before the click reaches
+    // the map, where Leaflet could no longer tell it came from the readout: stop it here.
+    L.DomEvent.on(this.element, 'click', L.DomEvent.stopPropagation);
   }
 
   show(owner: string, title: string, lines: (string | Node)[], actions: ReadoutAction[] = []): void {

@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import type { FaultlineApi } from '../../shared/api/contract';
 import type { Incident } from '../../shared/domain/incident';
 import { newZoneFields, type Circle, type Zone, type ZoneFields, type ZoneGeometry } from '../../shared/domain/zone';
@@ -16,6 +16,7 @@ import type { IncidentState } from '../state/incidentState';
 import { ZoneState } from '../state/zoneState';
 import { el } from '../ui/dom';
 import { errorMessage, toast } from '../ui/toast';
+import { AnalysisTools } from './analysisTools';
 import { MeasureReadout } from './measureReadout';
 import { ZoneDrawing } from './zoneDrawing';
 import { layerToZone } from './zoneGeometry';
@@ -48,6 +49,7 @@ export class ZoneController {
   readonly panel: ZonePanel;
   readonly readout: MeasureReadout;
   readonly drawing: ZoneDrawing;
+  readonly tools: AnalysisTools;
   private readonly _details: ZoneDetails;
   private readonly _connectors = L.layerGroup();
   private _form: { form: ZoneForm; zone: Zone | null; preview: L.Layer | null } | null = null;
@@ -66,7 +68,7 @@ export class ZoneController {
       edit: (zone) => this.openForm(zone, zone.fields),
       remove: (zone) => void this.remove(zone),
       zoomTo: (zone) => this.zoomTo(zone),
-      buffer: (zone) => this.bufferZone?.(zone),
+      buffer: (zone) => this.tools.bufferZone(zone),
       back: () => this.select(null),
       focusIncident: (incident) => _hooks.focusIncident(incident),
       analysed: (zone, analysis) => this._drawConnectors(zone, analysis),
@@ -74,6 +76,7 @@ export class ZoneController {
     this.panel = new ZonePanel(this.state, (zone) => this.select(zone.id, true), () => this.layer.redrawAll(), this._details.element);
     this.readout = new MeasureReadout(_map);
     this.drawing = new ZoneDrawing(_map, this.layer.group, snapLines(basemap), this.readout, {
+      hasSelection: () => this.selectedId !== null,
       drawn: (layer) => this._drawn(layer),
       reshaped: (zoneLayer, layer) => void this._reshaped(zoneLayer, layer),
       removed: (zoneLayer) => {
@@ -81,8 +84,14 @@ export class ZoneController {
         if (zone) void this.remove(zone);
       },
       busyChanged: (busy) => {
-        if (busy) this._map.closePopup();
+        if (!busy) return;
+        this._map.closePopup();
+        this.tools.stop();
       },
+    });
+    this.tools = new AnalysisTools(_map, this.readout, basemap, {
+      startZone: (geometry, defaults, notice) => this.startZone({ geometry, circle: null }, defaults, notice),
+      starting: () => this.drawing.stop(),
     });
     this.layer.group.addTo(_map);
     this.layer.labels.addTo(_map);
@@ -97,28 +106,46 @@ export class ZoneController {
     });
   }
 
-  /** Set by the analysis tools (buffer dialog) once they exist. */
-  bufferZone: ((zone: Zone) => void) | null = null;
-
   get selectedId(): string | null {
     return this.layer.selectedId;
   }
 
-  /** Whether a drawing or editing tool has the map's clicks. */
+  /** Whether a drawing, editing or analysis tool has the map's clicks. */
   get busy(): boolean {
-    return this.drawing.busy;
+    return this.drawing.busy || this.tools.active !== null;
+  }
+
+  startDrawing(shape: 'Polygon' | 'Rectangle' | 'Circle' | 'Line'): void {
+    this.tools.stop();
+    this.drawing.draw(shape);
+  }
+
+  async removeSelected(): Promise<void> {
+    const zone = this.selectedId ? this.state.get(this.selectedId) : undefined;
+    if (zone) await this.remove(zone);
+  }
+
+  /** Leaves every zone tool (Esc, another case). */
+  stopTools(): void {
+    this.drawing.stop();
+    this.tools.stop();
   }
 
   async reload(zones?: Zone[] | null): Promise<void> {
     this.closeForm();
-    this.drawing.stop();
+    this.stopTools();
     if (zones) this.state.replaceAll(zones);
     else await this.state.reload();
   }
 
-  /** A click on the map that no incident took: selects the smallest zone under it. */
-  handleMapClick(at: L.LatLng): boolean {
+  /**
+   * A click on the map that no incident took: selects the smallest zone under it. The click
+   * that takes away an incident's selection does only that (zones can cover the whole view,
+   * and clicking the map to deselect must not select one instead).
+   */
+  handleMapClick(at: L.LatLng, incidentSelected: boolean): boolean {
     if (this.busy) return true;
+    if (incidentSelected) return false;
     const [zone] = this.layer.zonesAt(at);
     if (zone) {
       this.select(zone.id);
@@ -130,6 +157,8 @@ export class ZoneController {
 
   select(id: string | null, fly = false): void {
     const zone = id ? this.state.get(id) : undefined;
+    // Edit, drag and cut follow the selection; a mode left on would keep the old zone's handles.
+    if ((zone?.id ?? null) !== this.selectedId && this.drawing.busy) this.drawing.stop();
     this.layer.select(zone ? zone.id : null);
     this.panel.showDetails(zone ? zone.id : null);
     this._details.show(zone ?? null);
@@ -194,7 +223,7 @@ export class ZoneController {
   }
 
   /** Checks a drawn or reshaped outline: repaired (with the sentence saying how) or refused. */
-  checkShape(shape: { geometry: ZoneGeometry | Polygon | MultiPolygon | GeoJSON.Geometry; circle: Circle | null }): { shape: Shape; notice: string } | { error: string } {
+  checkShape(shape: { geometry: Geometry; circle: Circle | null }): { shape: Shape; notice: string } | { error: string } {
     const g = shape.geometry;
     // Validated against the zone schema on save; GeoJSON's positions are looser than its pairs.
     if (g.type === 'LineString' || g.type === 'MultiLineString') return { shape: { geometry: g as ZoneGeometry, circle: null }, notice: '' };
@@ -206,7 +235,7 @@ export class ZoneController {
   }
 
   /** Opens the form for a new zone of this shape (drawn, measured, buffered). */
-  startZone(shape: { geometry: GeoJSON.Geometry; circle: Circle | null }, defaults: Partial<ZoneFields> = {}, notice = ''): void {
+  startZone(shape: { geometry: Geometry; circle: Circle | null }, defaults: Partial<ZoneFields> = {}, notice = ''): void {
     const checked = this.checkShape(shape);
     if ('error' in checked) {
       toast(checked.error, { kind: 'error' });
@@ -240,6 +269,39 @@ export class ZoneController {
       toast(errorMessage(err), { kind: 'error' });
       this.state.refresh(zone.id);
     }
+  }
+
+  /**
+   * The lines of an incident's popup that the map answers: distances to the Kosovo–Serbia
+   * boundary and the IEBL, and the zones the incident falls in (filled in when they arrive).
+   */
+  incidentAnalysis(incident: Incident): HTMLElement {
+    const box = el('div', { class: 'fl-popup-analysis', 'data-testid': 'incident-analysis', text: 'Measuring distances…' });
+    this._api.analysis
+      .point({ lon: incident.fields.lon, lat: incident.fields.lat })
+      .then((r) => {
+        const km = (d: typeof r.distances.kosovo_serbia) => (d ? `${d.km.toLocaleString('en', { maximumFractionDigits: d.km < 10 ? 2 : 1 })} km` : '—');
+        const zones = r.zones.length
+          ? r.zones.map((z, i) => [i ? ', ' : '', el('button', {
+                type: 'button',
+                class: 'fl-link-btn',
+                text: z.name,
+                // Selecting closes the popup under the click: the click must not reach the map.
+                onclick: (e: Event) => {
+                  e.stopPropagation();
+                  this.select(z.id, true);
+                },
+              })]).flat()
+          : ['none'];
+        box.replaceChildren(
+          el('table', { class: 'fl-popup-table' },
+            el('tr', {}, el('th', { text: 'To Kosovo–Serbia boundary' }), el('td', { 'data-testid': 'incident-distance-ks', text: km(r.distances.kosovo_serbia) })),
+            el('tr', {}, el('th', { text: 'To the IEBL' }), el('td', { text: km(r.distances.iebl) })),
+            el('tr', {}, el('th', { text: 'In zones' }), el('td', { 'data-testid': 'incident-zones' }, ...zones))),
+        );
+      })
+      .catch((err) => box.replaceChildren(el('span', { class: 'fl-hint', text: `Distances unavailable: ${errorMessage(err)}` })));
+    return box;
   }
 
   /** Dashed connectors from the selected zone to the nearest points of the boundary lines. */

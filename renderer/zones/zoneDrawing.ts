@@ -6,8 +6,11 @@ import { geodesicLength } from '../../shared/geo/analysis/geodesicLength';
 import { formatArea, formatBearing, formatKm } from './formatMeasure';
 import type { MeasureReadout } from './measureReadout';
 import { layerToZone } from './zoneGeometry';
+import { toast } from '../ui/toast';
 
 export interface ZoneDrawingEvents {
+  /** Whether a zone is selected: edit, drag and cut act on the selected zone only. */
+  hasSelection(): boolean;
   /** A shape was drawn (Geoman's layer is already removed from the map). */
   drawn(layer: L.Layer): void;
   /** A zone's path was reshaped, dragged, or cut (`layer` holds the new shape). */
@@ -98,6 +101,14 @@ export class ZoneDrawing {
     const map = this._map;
     const modes = ['pm:globaldrawmodetoggled', 'pm:globaleditmodetoggled', 'pm:globaldragmodetoggled', 'pm:globalremovalmodetoggled', 'pm:globalcutmodetoggled'];
     for (const name of modes) map.on(name, () => this._modeChanged());
+    // Edit, drag and cut act on the selected zone: without one they would do nothing, silently.
+    for (const [name, what] of [['pm:globaleditmodetoggled', 'reshape'], ['pm:globaldragmodetoggled', 'move'], ['pm:globalcutmodetoggled', 'cut a hole in']] as const) {
+      map.on(name, (e) => {
+        if (!(e as unknown as { enabled: boolean }).enabled || this._events.hasSelection()) return;
+        window.setTimeout(() => this.stop(), 0);
+        toast(`Select the zone to ${what} first: click it on the map or in the Zones panel.`, { timeoutMs: 6000 });
+      });
+    }
 
     map.on('pm:drawstart', (e) => {
       const { shape, workingLayer } = e as unknown as { shape: string; workingLayer: L.Layer };

@@ -28,8 +28,35 @@ describe('faultline CLI', () => {
     const stats = faultline('stats', demo, '--json');
     expect(stats.code).toBe(0);
     const parsed = JSON.parse(stats.stdout);
-    expect(parsed).toEqual({ incidents: expect.any(Number), zones: 0, first: '2023-05-26', last: '2023-11-28' });
+    expect(parsed).toEqual({ incidents: expect.any(Number), zones: 3, first: '2023-05-26', last: '2023-11-28' });
     expect(parsed.incidents).toBeGreaterThanOrEqual(7);
+  });
+
+  it('lists every zone with its measures, coverage, incidents inside and distance to the boundary', () => {
+    const r = faultline('zones', demo, '--json');
+    expect(r.code).toBe(0);
+    const zones = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(zones.map((z) => z.name)).toEqual([
+      'Ground Safety Zone, 5 km (1999–2001, historical)',
+      'KFOR presence in the northern municipalities (2023)',
+      'Serbian force build-up near the boundary (late Sept. 2023)',
+    ]);
+    for (const z of zones) {
+      expect(Object.keys(z).sort()).toEqual(
+        ['affiliation', 'area_km2', 'countries', 'distance_to_kosovo_serbia_boundary_km', 'entities', 'id', 'incidents_inside', 'kind', 'length_km', 'municipalities', 'name', 'perimeter_km', 'sidc', 'status'].sort(),
+      );
+    }
+    const kfor = zones[1] as { affiliation: string; sidc: string; area_km2: number; countries: { name: string; km2: number }[]; municipalities: { name: string }[]; incidents_inside: number; distance_to_kosovo_serbia_boundary_km: number };
+    expect(kfor.affiliation).toBe('friend');
+    expect(kfor.sidc).toMatch(/^10031000\d{12}$/);
+    expect(kfor.countries).toEqual([{ name: 'Kosovo', km2: kfor.area_km2 }]);
+    expect(kfor.municipalities.map((m) => m.name).sort()).toEqual(['Kosovska Mitrovica', 'Leposavić', 'Zubin Potok', 'Zvečan']);
+    expect(kfor.incidents_inside).toBeGreaterThanOrEqual(3); // Zvečan, Banjska, the police detained near Leposavić
+    expect(kfor.distance_to_kosovo_serbia_boundary_km).toBe(0);
+    const human = faultline('zones', demo);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('KFOR presence in the northern municipalities (2023)');
+    expect(human.stdout).toMatch(/countries: +Serbia 1,4\d\d\.\d km²/);
   });
 
   it('refuses to overwrite an existing file', () => {

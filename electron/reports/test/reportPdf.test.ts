@@ -50,7 +50,7 @@ describe('PDF report', () => {
     const dir = tempDir();
     const demo = path.join(dir, 'demo.gpkg');
     const geo = createGeoService(resourcesDir());
-    writeDemoCase(demo, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places() });
+    writeDemoCase(demo, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places(), basemap: geo.basemap() });
     const out = path.join(dir, 'demo.pdf');
     const written = await report(demo, { title: 'Northern Kosovo, 2023', subtitle: 'Riots, Banjska, build-up', author: 'A. Analyst', organisation: 'Faultline', marking: 'NATO UNCLASSIFIED' }, out);
     savePageImages(out, 'demo');

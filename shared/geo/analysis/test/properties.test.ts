@@ -9,6 +9,7 @@ import { geodesicCircle } from '../geodesicCircle';
 import { geodesicDestination } from '../geodesicDestination';
 import { geodesicInverse } from '../geodesicInverse';
 import { intersectionArea } from '../intersectionArea';
+import { prepareAreaTest } from '../prepareAreaTest';
 import { repairOutline } from '../repairOutline';
 import { selfCrossings } from '../selfCrossings';
 
@@ -135,6 +136,41 @@ describe('self-crossing outlines', () => {
     expect(describeRepair({ crossings: [], parts: 1 })).toBe('');
     expect(describeRepair({ crossings: [[20.84, 42.91]], parts: 2 })).toBe(
       'The outline crossed itself once, near 42.9100° N, 20.8400° E; it was split there into 2 areas. Undo or redraw if that is not what you meant.',
+    );
+  });
+});
+
+describe('prepareAreaTest', () => {
+  it('agrees with plain ray casting over every ring (bands change the speed, not the answer)', () => {
+    const plain = (rings: Position[][], x: number, y: number) => {
+      let inside = false;
+      for (const ring of rings) {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i] as [number, number];
+          const [xj, yj] = ring[j] as [number, number];
+          if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+        }
+      }
+      return inside;
+    };
+    fc.assert(
+      fc.property(star, fc.array(fc.tuple(fc.double({ min: -0.1, max: 1.1, noNaN: true }), fc.double({ min: -0.1, max: 1.1, noNaN: true })), { minLength: 20, maxLength: 60 }), (outline, unit) => {
+        // A hole in the middle of the star, and points spread over (and just beyond) its box.
+        const xs = outline.coordinates[0]!.map((p) => p[0]!);
+        const ys = outline.coordinates[0]!.map((p) => p[1]!);
+        const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+        const cx = (x0 + x1) / 2;
+        const cy = (y0 + y1) / 2;
+        const hole: Position[] = [[cx - 0.01, cy - 0.01], [cx + 0.01, cy - 0.01], [cx + 0.01, cy + 0.01], [cx - 0.01, cy + 0.01], [cx - 0.01, cy - 0.01]];
+        const rings = [outline.coordinates[0]!, hole];
+        const test = prepareAreaTest({ type: 'Polygon', coordinates: rings });
+        for (const [u, v] of unit) {
+          const x = x0 + u * (x1 - x0);
+          const y = y0 + v * (y1 - y0);
+          expect(test.contains(x, y)).toBe(plain(rings, x, y));
+        }
+      }),
+      { numRuns: 80 },
     );
   });
 });
