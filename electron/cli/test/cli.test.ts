@@ -181,7 +181,9 @@ describe('faultline report', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const written = JSON.parse(r.stdout);
-    expect(written).toMatchObject({ path: out, zones: 0 });
+    expect(written.path).toBe(out);
+    // The demo's KFOR zone in the northern municipalities lies in Zvečan.
+    expect(written.zones).toBeGreaterThanOrEqual(1);
     expect(written.incidents).toBeGreaterThanOrEqual(2);
     expect(written.pages).toBeGreaterThanOrEqual(3);
     const again = faultline('report', demo, '--out', out);
