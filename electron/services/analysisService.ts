@@ -8,7 +8,7 @@ import { areaCoverage, type PreparedCoverage } from '../../shared/geo/analysis/a
 import { distanceToLines } from '../../shared/geo/analysis/distanceToLines';
 import { geodesicArea } from '../../shared/geo/analysis/geodesicArea';
 import { geodesicLength } from '../../shared/geo/analysis/geodesicLength';
-import { pointsInArea } from '../../shared/geo/analysis/pointsInArea';
+import { prepareAreaTest } from '../../shared/geo/analysis/prepareAreaTest';
 import { zonesAtPoint } from '../../shared/geo/analysis/zonesAtPoint';
 import type { LoadedBasemap } from '../basemap/loadBasemap';
 import type { CaseReader } from '../store/gpkgCaseStore';
@@ -72,11 +72,7 @@ export function createAnalysisService(basemap: () => LoadedBasemap): AnalysisSer
       const share = (set: PreparedCoverage, level: (id: string) => string): AreaShare[] =>
         areaCoverage(geometry, set).map((s) => ({ ...s, level: level(s.id) }));
       const isArea = geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
-      let ids: string[] = [];
-      if (isArea) {
-        const box = turfBbox(geometry) as Box;
-        ids = pointsInArea(geometry, store.locateIncidents(box));
-      }
+      const ids = isArea ? store.incidentIdsInArea(prepareAreaTest(geometry)) : [];
       return {
         area_km2: geodesicArea(geometry) / 1e6,
         perimeter_km: isArea ? geodesicLength(geometry) / 1000 : 0,

@@ -30,6 +30,7 @@ import { CASE_SPATIAL_INDEXES } from './schemaCheck';
 import type { BulkIncidentInput, BulkSaveResult, CaseStore } from './types';
 import { ZoneRepository, type ZoneQuery } from './zoneRepository';
 import { LocatedIncidents, type LocatedIncident } from './locatedIncidents';
+import type { AreaTest } from '../../shared/geo/analysis/prepareAreaTest';
 import type { Zone, ZoneFields } from '../../shared/domain/zone';
 
 /**
@@ -81,7 +82,7 @@ function sameContent(a: Incident, fields: IncidentFields, admin: AdminArea): boo
 }
 
 /** What a read-only opening (`openCaseReadOnly`) offers. */
-export type CaseReader = Pick<CaseStore, 'path' | 'info' | 'listIncidents' | 'getIncident' | 'listZones' | 'getZone' | 'locateIncidents'>;
+export type CaseReader = Pick<CaseStore, 'path' | 'info' | 'listIncidents' | 'getIncident' | 'listZones' | 'getZone' | 'locateIncidents' | 'incidentIdsInArea'>;
 
 interface WriteStatements {
   insert: Database.Statement;
@@ -188,6 +189,11 @@ export class GpkgCaseStore implements CaseStore {
   locateIncidents(bbox: [number, number, number, number]): LocatedIncident[] {
     this.open();
     return this.located.list(bbox);
+  }
+
+  incidentIdsInArea(area: AreaTest): string[] {
+    this.open();
+    return this.located.idsInArea(area);
   }
 
   /** EXPLAIN QUERY PLAN of `listIncidents(query)`: shows that a box query uses the R*Tree. */

@@ -4,6 +4,7 @@ import type { IncidentQuery } from '../../shared/api/contract';
 import type { Zone, ZoneFields } from '../../shared/domain/zone';
 import type { ZoneQuery } from './zoneRepository';
 import type { LocatedIncident } from './locatedIncidents';
+import type { AreaTest } from '../../shared/geo/analysis/prepareAreaTest';
 
 /**
  * The case store: one open GeoPackage case file. Implemented by `caseStore.ts` on
@@ -34,6 +35,8 @@ export interface CaseStore {
   saveIncidentsBulk(inputs: readonly BulkIncidentInput[], author: string): BulkSaveResult;
   /** Ids and points of the live incidents in a box [w, s, e, n], through the R*Tree. */
   locateIncidents(bbox: [number, number, number, number]): LocatedIncident[];
+  /** Ids of the live incidents inside an area, through the R*Tree (see locatedIncidents.ts). */
+  incidentIdsInArea(area: AreaTest): string[];
   /** Live zones, by name; with a bbox, those whose bounding box meets it (R*Tree). */
   listZones(query?: ZoneQuery): Zone[];
   /** Throws ApiError('not_found') for an unknown id; returns tombstoned zones too. */

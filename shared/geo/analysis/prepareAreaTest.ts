@@ -5,6 +5,13 @@ export interface AreaTest {
   bbox: [number, number, number, number] | null;
   /** Whether the point is inside the area (holes excluded; a point on an edge may go either way). */
   contains(lon: number, lat: number): boolean;
+  /**
+   * Whether a small box lies wholly inside, wholly outside, or across the outline: all four
+   * corners on one side and no corner of the outline within the box means the whole box is on
+   * that side (a straight edge crossing a box always separates its corners). Lets the spatial
+   * index's boxes stand for their points except where a box straddles the outline.
+   */
+  classifyBox(west: number, south: number, east: number, north: number): 'inside' | 'outside' | 'mixed';
 }
 
 /** How many edges a horizontal band holds on average: few, so a test touches few edges. */
@@ -38,7 +45,7 @@ export function prepareAreaTest(geometry: Geometry): AreaTest {
     }
     edgeCount += Math.max(0, ring.length - 1);
   }
-  if (edgeCount === 0) return { bbox: null, contains: () => false };
+  if (edgeCount === 0) return { bbox: null, contains: () => false, classifyBox: () => 'outside' };
 
   // Edges as x1, y1, x2, y2 in one array; the bands hold edge numbers.
   const edges = new Float64Array(edgeCount * 4);
@@ -62,20 +69,44 @@ export function prepareAreaTest(geometry: Geometry): AreaTest {
   }
   const bands = lists.map((l) => Int32Array.from(l));
   const bbox: [number, number, number, number] = [minX, minY, maxX, maxY];
+  // The outline's corners sorted by x, to find any that fall inside a small box.
+  const cornerOrder = Array.from({ length: edgeCount }, (_, k) => k).sort((a, b) => edges[4 * a]! - edges[4 * b]!);
+  const cornerX = Float64Array.from(cornerOrder, (k) => edges[4 * k]!);
+  const cornerY = Float64Array.from(cornerOrder, (k) => edges[4 * k + 1]!);
+
+  const contains = (x: number, y: number): boolean => {
+    if (x < minX || x > maxX || y < minY || y > maxY) return false;
+    let inside = false;
+    for (const k of bands[bandOf(y)]!) {
+      const xi = edges[4 * k]!;
+      const yi = edges[4 * k + 1]!;
+      const xj = edges[4 * k + 2]!;
+      const yj = edges[4 * k + 3]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
+
+  const cornerWithin = (x0: number, y0: number, x1: number, y1: number): boolean => {
+    let lo = 0;
+    let hi = cornerX.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cornerX[mid]! < x0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < cornerX.length && cornerX[i]! <= x1; i++) if (cornerY[i]! >= y0 && cornerY[i]! <= y1) return true;
+    return false;
+  };
 
   return {
     bbox,
-    contains(x, y) {
-      if (x < minX || x > maxX || y < minY || y > maxY) return false;
-      let inside = false;
-      for (const k of bands[bandOf(y)]!) {
-        const xi = edges[4 * k]!;
-        const yi = edges[4 * k + 1]!;
-        const xj = edges[4 * k + 2]!;
-        const yj = edges[4 * k + 3]!;
-        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-      }
-      return inside;
+    contains,
+    classifyBox(x0, y0, x1, y1) {
+      if (x1 < minX || x0 > maxX || y1 < minY || y0 > maxY) return 'outside';
+      const a = contains(x0, y0);
+      if (contains(x1, y0) !== a || contains(x0, y1) !== a || contains(x1, y1) !== a || cornerWithin(x0, y0, x1, y1)) return 'mixed';
+      return a ? 'inside' : 'outside';
     },
   };
 }
