@@ -1,7 +1,7 @@
 import L from 'leaflet';
 import type { AppInfo, FaultlineApi } from '../shared/api/contract';
 import type { CaseInfo } from '../shared/domain/case';
-import { newIncidentFields, type Incident, type IncidentFields } from '../shared/domain/incident';
+import type { Incident } from '../shared/domain/incident';
 import { UndoStack } from './history/undoStack';
 import { IncidentState } from './state/incidentState';
 import { loadBasemapFiles, type BasemapFiles, type PlaceRecord } from './map/basemapData';
@@ -11,7 +11,7 @@ import { IncidentLayer } from './map/incidentLayer';
 import { LegendControl } from './map/legendControl';
 import { OverlayLayers } from './map/overlayLayers';
 import { IncidentPanel } from './panels/incidentPanel';
-import { IncidentForm } from './forms/incidentForm';
+import { IncidentEditor } from './incidents/incidentEditor';
 import { PlaceSearch } from './search/placeSearch';
 import { showNewCaseDialog, showOpenCaseDialog, showPreferencesDialog } from './dialogs/caseDialogs';
 import { createMenuBar, type MenuSpec } from './ui/menuBar';
@@ -45,7 +45,7 @@ export class Workbench {
   private _basemap: BasemapFiles | null = null;
   private _placing = false;
   private _dismissPlacingHint: (() => void) | null = null;
-  private _form: { form: IncidentForm; preview: L.Marker | null; incident: Incident | null } | null = null;
+  private _editor!: IncidentEditor;
   private readonly _drawer = el('aside', { class: 'fl-drawer', hidden: true, 'aria-label': 'Incident form' });
   private readonly _caseTitle = el('span', { class: 'fl-case-title', 'data-testid': 'case-title' });
   private readonly _undoButton = el('button', { type: 'button', class: 'fl-btn', text: '↶ Undo', disabled: true });
@@ -82,15 +82,25 @@ export class Workbench {
     performance.mark('fl:basemap-drawn');
     this._panel = new IncidentPanel(this._state, (incident) => this._focusIncident(incident), () => this._incidents.redrawAll());
     this._incidents = new IncidentLayer(this._map, this._state, {
-      edit: (incident) => this._openForm(incident),
-      remove: (incident) => void this._delete(incident),
+      edit: (incident) => this._editor.open(incident),
+      remove: (incident) => void this._editor.remove(incident),
       history: (incident) => this._imports.showHistory(incident),
-      move: (incident, lon, lat) => void this._move(incident, lon, lat),
+      move: (incident, lon, lat) => void this._editor.move(incident, lon, lat),
       visible: (incident) => this._panel.matches(incident),
       conflicted: (incident) => this._imports.isConflicted(incident.id),
       analysis: (incident) => this._zones.incidentAnalysis(incident),
     });
     this._incidents.group.addTo(this._map);
+    this._editor = new IncidentEditor({
+      map: this._map,
+      api: this._api,
+      state: this._state,
+      panel: this._panel,
+      layer: this._incidents,
+      drawer: this._drawer,
+      closeOtherForms: () => this._zones?.closeForm(),
+      undo: () => void this._undo(),
+    });
     const legend = new LegendControl();
     legend.addTo(this._map);
     this._zones = new ZoneController(this._map, this._api, this._history, this._state, files, {
@@ -251,7 +261,7 @@ export class Workbench {
     this._map.on('click', (e: L.LeafletMouseEvent) => {
       if (this._placing) {
         this._setPlacing(false);
-        this._openNewForm(e.latlng);
+        this._editor.openNew(e.latlng);
       } else if (!this._zones.handleMapClick(e.latlng, this._incidents.selectedId !== null)) {
         this._incidents.select(null);
         this._panel.select(null);
@@ -267,7 +277,7 @@ export class Workbench {
             text: 'Add incident here',
             onclick: () => {
               this._map.closePopup();
-              this._openNewForm(e.latlng);
+              this._editor.openNew(e.latlng);
             },
           }),
         )
@@ -372,88 +382,16 @@ export class Workbench {
     this._map.flyTo([place.lat, place.lon], 12, { duration: 0.8 });
   }
 
-  private _openNewForm(at: L.LatLng): void {
-    const today = new Date().toISOString().slice(0, 10);
-    this._openForm(null, newIncidentFields(round6(at.lng), round6(at.lat), today));
-  }
-
-  private _openForm(incident: Incident | null, initial?: IncidentFields): void {
-    this._closeForm();
-    const fields = initial ?? incident!.fields;
-    let preview: L.Marker | null = null;
-    if (!incident) {
-      preview = L.marker([fields.lat, fields.lon], {
-        draggable: true,
-        title: 'New incident: drag to adjust',
-        icon: L.divIcon({ className: 'fl-new-marker', iconSize: [22, 22], iconAnchor: [11, 11] }),
-      }).addTo(this._map);
-      preview.on('dragend', () => {
-        const p = preview!.getLatLng();
-        form.setPosition(round6(p.lng), round6(p.lat));
-      });
-    }
-    const form = new IncidentForm({
-      api: this._api,
-      incident,
-      initial: fields,
-      save: async (next) => {
-        if (incident) {
-          await this._state.update(incident, next);
-          toast(`Saved “${next.title}”`, { action: { label: 'Undo', run: () => void this._undo() } });
-        } else {
-          const created = await this._state.create(next);
-          toast(`Added “${created.fields.title}”`, { action: { label: 'Undo', run: () => void this._undo() } });
-          this._panel.select(created.id);
-          this._incidents.select(created.id);
-        }
-        this._closeForm();
-      },
-      remove: incident ? () => void this._delete(incident).then(() => this._closeForm()) : undefined,
-      close: () => this._closeForm(),
-      onPositionChange: (lon, lat) => preview?.setLatLng([lat, lon]),
-    });
-    this._form = { form, preview, incident };
-    this._drawer.replaceChildren(form.element);
-    this._drawer.hidden = false;
-    document.body.classList.add('fl-form-open');
-    form.focus();
-  }
-
   private _closeForm(): void {
     this._zones?.closeForm();
-    if (!this._form) return;
-    this._form.preview?.remove();
-    this._form = null;
-    this._drawer.hidden = true;
-    this._drawer.replaceChildren();
-    document.body.classList.remove('fl-form-open');
-  }
-
-  private async _move(incident: Incident, lon: number, lat: number): Promise<void> {
-    try {
-      await this._state.move(incident, lon, lat);
-      toast(`Moved “${incident.fields.title}”`, { action: { label: 'Undo', run: () => void this._undo() } });
-    } catch (err) {
-      toast(errorMessage(err), { kind: 'error' });
-      this._incidents.redrawAll();
-    }
-  }
-
-  private async _delete(incident: Incident): Promise<void> {
-    try {
-      this._map.closePopup();
-      await this._state.delete(incident);
-      toast(`Deleted “${incident.fields.title}”`, { action: { label: 'Undo', run: () => void this._undo() } });
-    } catch (err) {
-      toast(errorMessage(err), { kind: 'error' });
-    }
+    this._editor?.close();
   }
 
   private _deleteSelected(): void {
     if (this._zones.selectedId) return void this._zones.removeSelected();
     const id = this._incidents.selectedId;
     const incident = id ? this._state.get(id) : undefined;
-    if (incident) void this._delete(incident);
+    if (incident) void this._editor.remove(incident);
   }
 
   private async _undo(): Promise<void> {
@@ -473,8 +411,4 @@ export class Workbench {
       toast(`Could not redo: ${errorMessage(err)}`, { kind: 'error' });
     }
   }
-}
-
-function round6(v: number): number {
-  return Math.round(v * 1e6) / 1e6;
 }
