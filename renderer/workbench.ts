@@ -69,11 +69,12 @@ export class Workbench {
 
   async start(root: HTMLElement): Promise<void> {
     this._layout(root);
-    // The basemap, the case and its incidents load in parallel: start-up waits for the slowest.
+    // The basemap files come first: the host answers them at once, while reading a large case
+    // keeps it busy for a while. The case's rows are then read while the basemap is drawn.
     const opening = this._api.case.current({});
+    const files = await loadBasemapFiles();
     const incidents = this._api.incidents.list({}).catch(() => null);
     const zones = this._api.zones.list({}).catch(() => null);
-    const files = await loadBasemapFiles();
     this._basemap = files;
     performance.mark('fl:basemap-loaded');
     this._map = createMap($('#fl-map', root), files.attribution);
@@ -350,8 +351,7 @@ export class Workbench {
     if (prefetched?.incidents) this._state.replaceAll(prefetched.incidents);
     else if (info) await this._state.reload();
     if (info) await this._zones.reload(prefetched?.zones);
-    await this._imports.refreshConflicts();
-    await this._overlays?.reload();
+    await Promise.all([this._imports.refreshConflicts(), this._overlays?.reload()]);
     this._fitToIncidents();
   }
 

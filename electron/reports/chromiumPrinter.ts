@@ -1,4 +1,4 @@
-import { chromium, type Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { ApiError } from '../../shared/api/errors';
 import type { ReportData } from '../../shared/reports/reportData';
 import { safeResolve } from '../webhost/staticFiles';
@@ -69,6 +69,8 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): ReportPr
       const executablePath = options.executablePath ?? findChromium();
       let browser;
       try {
+        // Loaded on first print: the driver takes longer to load than the rest of the app.
+        const { chromium } = await import('playwright-core');
         browser = await chromium.launch({ executablePath, headless: true, args: OFFLINE_CHROMIUM_ARGS });
       } catch (err) {
         throw new ApiError('io', `Chromium could not start (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);

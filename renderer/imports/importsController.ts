@@ -52,6 +52,7 @@ export class ImportsController {
 
   /** Reads which rows are in conflict (a freshly opened case may carry some). */
   async refreshConflicts(): Promise<void> {
+    const before = this._conflicted;
     try {
       const conflicts = await this._host.api.imports.conflicts({});
       this._conflicted = new Set(conflicts.map((c) => c.rowId));
@@ -60,7 +61,9 @@ export class ImportsController {
       this._conflicted = new Set();
       this._badge.set(0);
     }
-    this._hooks.redraw();
+    // Redrawing every marker is costly in a large case: only when the conflict rings change.
+    const same = before.size === this._conflicted.size && [...before].every((id) => this._conflicted.has(id));
+    if (!same) this._hooks.redraw();
   }
 
   importCaseFile(path?: string): void {
