@@ -22,6 +22,7 @@ import { exportTarget } from '../exports/exportService';
 import { writeExport } from '../exports/writeExport';
 import { recoverCase } from '../imports/recovery';
 import { createForeignService } from './foreignService';
+import { IdleCheckpoint } from './idleCheckpoint';
 
 export const DEMO_CASE_FILE = `Faultline demo case${CASE_EXTENSION}`;
 
@@ -56,8 +57,18 @@ export function createServices(options: ServicesOptions): Services {
     if (imports.isBusy()) throw new ApiError('busy', 'An import is running; wait for it to finish or cancel it.');
   }
 
+  // While an import runs its own connection holds a transaction; it checkpoints when done.
+  const checkpoints = new IdleCheckpoint(
+    () => {
+      if (!imports.isBusy()) store?.checkpoint('passive');
+    },
+    options.checkpointDelayMs ?? 1500,
+    log,
+  );
+
   function changed(reason: string): void {
     hooks.emit('case.changed', { caseId, reason });
+    if (reason !== 'opened') checkpoints.schedule();
   }
 
   /** Swaps the open case; the previous one is closed only once the new one opened fine. */
@@ -251,6 +262,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     recentCases: () => recent.list().filter((r) => r.exists).map(({ path: p, name }) => ({ path: p, name })),
     dispose() {
+      checkpoints.cancel();
       imports.dispose();
       foreign.dispose();
       store?.close();

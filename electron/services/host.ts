@@ -32,6 +32,8 @@ export interface ServicesOptions {
   reportPrinter?: ReportPrinter;
   /** Logs internal errors (never shown to the user as a stack trace). */
   log?: (message: string, err?: unknown) => void;
+  /** How long after the last change the case's WAL is folded into the .gpkg (ms; default 1500). */
+  checkpointDelayMs?: number;
 }
 
 export interface Services {

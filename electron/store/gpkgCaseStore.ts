@@ -391,9 +391,9 @@ export class GpkgCaseStore implements CaseStore {
     return this.info();
   }
 
-  checkpoint(): void {
+  checkpoint(mode: 'truncate' | 'passive' = 'truncate'): void {
     if (this.closed || this.db.memory || this.options.readOnly) return;
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.pragma(mode === 'passive' ? 'wal_checkpoint(PASSIVE)' : 'wal_checkpoint(TRUNCATE)');
   }
 
   close(): void {

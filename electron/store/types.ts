@@ -50,8 +50,10 @@ export interface CaseStore {
   /**
    * Folds the WAL into the .gpkg, so the file alone holds every change (a report hashes the
    * file to say which data it came from). Nothing to do for a read-only or in-memory case.
+   * `truncate` (the default) waits for readers and empties the WAL; `passive` folds what it can
+   * without waiting for anyone (the idle checkpoint after a change).
    */
-  checkpoint(): void;
+  checkpoint(mode?: 'truncate' | 'passive'): void;
   /** Checkpoints the WAL into the .gpkg (so the file alone carries everything) and closes. */
   close(): void;
 }
