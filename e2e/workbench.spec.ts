@@ -200,6 +200,21 @@ test('bad input is refused with a clear message and nothing is saved', async ({ 
   await save.click();
   await expect(page.locator('[data-error-for="occurred_at"]')).toHaveText('The date 2023-02-30 does not exist');
 
+  await page.locator('#fl-field-occurred_at').fill('2099-01-01');
+  await save.click();
+  await expect(page.locator('[data-error-for="occurred_at"]')).toContainText('2099-01-01 is in the future');
+
+  // A time that is not HH:MM is named next to the time, not the date; "9:30" is fine.
+  await page.locator('#fl-field-occurred_at').fill('2023-02-28');
+  await page.locator('#fl-field-occurred_time').fill('half past nine');
+  await save.click();
+  await expect(page.locator('[data-error-for="occurred_time"]')).toContainText('Use HH:MM');
+  await expect(page.locator('[data-error-for="occurred_at"]')).toHaveText('');
+  await page.locator('#fl-field-occurred_time').fill('25:10');
+  await save.click();
+  await expect(page.locator('[data-error-for="occurred_time"]')).toHaveText('The time 25:10 does not exist');
+  await page.locator('#fl-field-occurred_time').fill('9:30');
+
   await page.locator('#fl-field-occurred_at').fill('2023-02-28');
   await page.locator('#fl-field-fatalities').fill('-3');
   await page.locator('#fl-field-lat').fill('95');

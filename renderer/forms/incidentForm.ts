@@ -140,7 +140,7 @@ export class IncidentForm {
     const v = (name: string) => this._controls.get(name)?.value ?? '';
     const num = (name: string) => (v(name).trim() === '' ? NaN : Number(v(name)));
     const date = v('occurred_at').trim();
-    const time = v('occurred_time').trim();
+    const time = normaliseTime(v('occurred_time'));
     return {
       title: v('title').trim(),
       occurred_at: time ? `${date}T${time}` : date,
@@ -166,9 +166,18 @@ export class IncidentForm {
 
   async submit(): Promise<boolean> {
     if (this._busy) return false;
-    const checked = checkIncidentFields(this.read());
-    if (!checked.ok) {
-      this._showProblems(checked.problems);
+    const fields = this.read();
+    // A time that is not HH:MM is the time field's problem, not the date's: check the date
+    // alone and say what is wrong with the time next to the time.
+    const time = normaliseTime(this._controls.get('occurred_time')?.value ?? '');
+    const timeProblem = time === '' || /^\d{2}:\d{2}$/.test(time) ? null : 'Use HH:MM for the time (for example 09:30), or leave it empty';
+    if (timeProblem) fields.occurred_at = String(fields.occurred_at).split('T')[0];
+    const checked = checkIncidentFields(fields);
+    if (!checked.ok || timeProblem) {
+      const problems = (checked.ok ? [] : checked.problems).map((p) =>
+        p.field === 'occurred_at' && p.message.startsWith('The time ') ? { ...p, field: 'occurred_time' } : p,
+      );
+      this._showProblems([...(timeProblem ? [{ field: 'occurred_time', message: timeProblem }] : []), ...problems]);
       return false;
     }
     this._busy = true;
@@ -189,7 +198,11 @@ export class IncidentForm {
   private _register<T extends Control>(name: string, control: T): T {
     control.id = `fl-field-${name}`;
     this._controls.set(name, control);
-    control.addEventListener('input', () => this._clearProblem(name === 'occurred_time' ? 'occurred_at' : name));
+    control.addEventListener('input', () => {
+      this._clearProblem(name);
+      // The date is checked with its time: a change to the time may settle the date's problem.
+      if (name === 'occurred_time') this._clearProblem('occurred_at');
+    });
     return control;
   }
 
@@ -246,4 +259,10 @@ export class IncidentForm {
       }
     }, 150);
   }
+}
+
+/** A time as typed, with a one-digit hour padded ("9:30" → "09:30"); anything else as it is. */
+function normaliseTime(typed: string): string {
+  const t = typed.trim();
+  return /^\d:\d{2}$/.test(t) ? `0${t}` : t;
 }

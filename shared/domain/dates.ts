@@ -27,6 +27,21 @@ export function eventDateProblem(value: string): string | null {
   return null;
 }
 
+/**
+ * The latest calendar day an event can have happened on, seen from `nowMs`: today in the
+ * easternmost time zone (UTC+14), so that an analyst anywhere can enter what happened today
+ * where it happened, and nothing later can slip through.
+ */
+export function latestEventDay(nowMs: number = Date.now()): string {
+  return new Date(nowMs + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A reason when an incident's date lies after today (see latestEventDay), else null. */
+export function futureEventProblem(value: string, nowMs: number = Date.now()): string | null {
+  const latest = latestEventDay(nowMs);
+  return eventDay(value) > latest ? `The date ${eventDay(value)} is in the future; an incident records what has already happened` : null;
+}
+
 export function isEventDate(value: string): boolean {
   return eventDateProblem(value) === null;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACLED_EVENT_TYPES, EVENT_TYPES, isSubEventOf, type EventType } from '../taxonomy/acled';
 import { RELIABILITY_CODES } from '../taxonomy/grading';
-import { eventDateProblem, isTimestamp } from './dates';
+import { eventDateProblem, futureEventProblem, isTimestamp } from './dates';
 import { LIMITS } from './limits';
 
 /** A single line of text: no control characters other than tab. */
@@ -47,7 +47,7 @@ export const EventDate = z.string('Date is required').superRefine((value, ctx) =
     ctx.addIssue({ code: 'custom', message: 'Date is required' });
     return;
   }
-  const problem = eventDateProblem(value);
+  const problem = eventDateProblem(value) ?? futureEventProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 

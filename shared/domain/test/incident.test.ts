@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventDateProblem } from '../dates';
+import { eventDateProblem, futureEventProblem, latestEventDay } from '../dates';
 import { checkIncidentFields, newIncidentFields } from '../incident';
 
 const valid = { ...newIncidentFields(20.84028, 42.9075, '2023-05-29'), title: 'Riot at the municipal building' };
@@ -22,6 +22,20 @@ describe('event dates', () => {
     expect(eventDateProblem('2023-05-29T24:00')).toBe('The time 24:00 does not exist');
     expect(eventDateProblem('29/05/2023')).toMatch(/YYYY-MM-DD/);
     expect(eventDateProblem('1850-01-01')).toMatch(/outside 1900–2100/);
+  });
+});
+
+describe('dates in the future', () => {
+  const noonUtc = Date.UTC(2026, 11, 2, 12, 0);
+  it('allow today anywhere on Earth, and nothing after it', () => {
+    expect(latestEventDay(noonUtc)).toBe('2026-12-03'); // already 3 December at UTC+14
+    expect(latestEventDay(Date.UTC(2026, 11, 2, 9, 59))).toBe('2026-12-02');
+    expect(futureEventProblem('2026-12-02T23:30', noonUtc)).toBeNull();
+    expect(futureEventProblem('2026-12-03', noonUtc)).toBeNull();
+    expect(futureEventProblem('2026-12-04', noonUtc)).toBe('The date 2026-12-04 is in the future; an incident records what has already happened');
+  });
+  it('are refused in an incident, with the reason next to the date', () => {
+    expect(problemsOf({ occurred_at: '2099-01-01' }).occurred_at).toMatch(/2099-01-01 is in the future/);
   });
 });
 
