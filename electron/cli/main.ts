@@ -46,7 +46,8 @@ ${REPORT_USAGE}
 Options:
   --force     replace an existing output file
   --json      machine-readable output
-  -h, --help  this help`;
+  -h, --help  this help
+  -v, --version  the version`;
 
 type Out = { json: boolean };
 
@@ -100,13 +101,25 @@ async function run(argv: string[]): Promise<number> {
       'no-inset': { type: 'boolean' },
       timeline: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
     },
   });
   const [command, ...rest] = positionals;
   const out: Out = { json: Boolean(values.json) };
+  if (values.version && !command) {
+    print(out, { version: appVersion() }, appVersion());
+    return 0;
+  }
   if (values.help || !command) {
     process.stdout.write(USAGE + '\n');
     return command || values.help ? 0 : 2;
+  }
+  // A word too many is most often a mistyped option or a path with a space: say so rather than
+  // do something with half of what was meant.
+  const arity: Record<string, number> = { version: 0, demo: 1, stats: 1, validate: 1, import: 2, export: 1, report: 1, zones: 1, serve: 1 };
+  const most = arity[command];
+  if (most !== undefined && rest.length > most) {
+    throw new CliError(`faultline: ${command} takes ${most === 0 ? 'no file' : most === 1 ? 'one file' : `${most} files`}; “${rest[most]}” is one too many (quote a path that has spaces)`, 2);
   }
 
   switch (command) {
@@ -200,6 +213,11 @@ async function run(argv: string[]): Promise<number> {
         resourcesDir: resourcesDir(),
         rendererDir: rendererDir(),
         log: (m, e) => process.stderr.write(`${m}${e ? `: ${e instanceof Error ? e.message : String(e)}` : ''}\n`),
+      }).catch((err: unknown) => {
+        const code = (err as NodeJS.ErrnoException | null)?.code;
+        if (code === 'EADDRINUSE') throw new CliError(`faultline: port ${port} is already in use on 127.0.0.1; choose another with --port, or leave it out to take a free one`);
+        if (code === 'EACCES') throw new CliError(`faultline: port ${port} may not be opened by this user; choose one above 1023 with --port`);
+        throw err;
       });
       print(out, { url: host.url, port: host.port }, `Faultline is running at ${host.url}\nOpen that address in Chromium or Chrome. Press Ctrl+C to stop.`);
       const stop = () => {

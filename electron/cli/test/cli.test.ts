@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function faultline(...args: string[]) {
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '-e', "import('./electron/cli/index.ts').then((m) => m.main(process.argv.slice(1)))", ...args],
+    ['--import', 'tsx', '-e', "import('./electron/cli/index.ts').then((m) => m.main(process.argv.slice(1)))", '--', ...args],
     { cwd: appRoot(), encoding: 'utf8', env: { ...process.env, FAULTLINE_USER_DATA: join(dir, 'user') } },
   );
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -124,6 +124,41 @@ describe('faultline CLI', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--help/);
   });
+
+  it('refuses a word too many instead of ignoring it, and answers --version', () => {
+    const r = faultline('stats', demo, 'extra');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('faultline: stats takes one file; “extra” is one too many (quote a path that has spaces)');
+    const v = faultline('--version');
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('says in one line that a port is taken, without an internal error', async () => {
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolveRun) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '-e', "import('./electron/cli/index.ts').then((m) => m.main(process.argv.slice(1)))", 'serve', '--port', String(port)], {
+          cwd: appRoot(),
+          env: { ...process.env, FAULTLINE_USER_DATA: join(dir, 'user-serve') },
+        });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += String(d)));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        child.on('exit', (code) => {
+          clearTimeout(timer);
+          resolveRun({ code, stderr });
+        });
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(`faultline: port ${port} is already in use on 127.0.0.1; choose another with --port, or leave it out to take a free one`);
+    } finally {
+      busy.close();
+    }
+  }, 40_000);
 });
 
 describe('faultline export', () => {
