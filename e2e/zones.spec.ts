@@ -97,6 +97,44 @@ test('draw a zone by clicking, measure it, reshape a vertex, undo, and find it a
   await expect(reopened.locator('.fl-zone-label', { hasText: 'Checkpoint ring around Zvečan' }).locator('img.fl-unit-symbol')).toBeVisible();
 });
 
+test('saving the form keeps a vertex moved on the map while the form was open', async ({ app }) => {
+  const { page } = app;
+  await flyTo(page, 'Zvečan');
+  const c = await mapCentre(page);
+  await drawArea(page, [[-120, -90], [110, -100], [130, 80], [-100, 100]]);
+  await page.locator('#fl-field-name').fill('Reshaped while edited');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const shape = page.locator('.fl-zone-facts tr', { hasText: 'Shape' });
+  const drawn = (await shape.textContent())!;
+
+  await page.getByTestId('zone-details').getByRole('button', { name: 'Edit', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Edit zone' });
+  await expect(form).toBeVisible();
+  await page.locator('#fl-field-notes').fill('Notes typed while the outline changed');
+  // With the form open, drag the bottom-left corner inwards.
+  await page.locator('.leaflet-pm-icon-edit').click();
+  await page.mouse.move(c.x - 100, c.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(c.x - 20, c.y + 30, { steps: 10 });
+  await page.mouse.up();
+  await expect(shape).not.toHaveText(drawn);
+  const reshaped = (await shape.textContent())!;
+  await page.locator('.leaflet-pm-icon-edit').click(); // leave edit mode
+  // The form shows the outline as it is now, and saving it keeps that outline.
+  await expect(page.getByTestId('zone-shape')).toHaveText(reshaped.replace(/^Shape/, ''));
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(form).toBeHidden();
+  await expect(shape).toHaveText(reshaped);
+  await expect(page.locator('.fl-zone-facts')).toContainText('Notes typed while the outline changed');
+
+  // One Undo takes back the form's fields only; the next one the reshape.
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.fl-zone-facts')).not.toContainText('Notes typed');
+  await expect(shape).toHaveText(reshaped);
+  await page.keyboard.press('Control+z');
+  await expect(shape).toHaveText(drawn);
+});
+
 test('a self-crossing outline is repaired and the analyst is told; the Node side refuses a broken one', async ({ app }) => {
   const { page } = app;
   await flyTo(page, 'Leposaviq');

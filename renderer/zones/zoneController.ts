@@ -13,7 +13,7 @@ import { ZoneLayer } from '../map/zoneLayer';
 import { ZoneDetails } from '../panels/zoneDetails';
 import { ZonePanel } from '../panels/zonePanel';
 import type { IncidentState } from '../state/incidentState';
-import { ZoneState } from '../state/zoneState';
+import { ZoneState, type ZoneChange } from '../state/zoneState';
 import { el } from '../ui/dom';
 import { errorMessage, toast } from '../ui/toast';
 import { AnalysisTools } from './analysisTools';
@@ -53,6 +53,8 @@ export class ZoneController {
   private readonly _details: ZoneDetails;
   private readonly _connectors = L.layerGroup();
   private _form: { form: ZoneForm; zone: Zone | null; preview: L.Layer | null } | null = null;
+  /** Reshapes on their way to the case: a form save waits for them, so it cannot undo one. */
+  private _reshaping: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly _map: L.Map,
@@ -78,7 +80,10 @@ export class ZoneController {
     this.drawing = new ZoneDrawing(_map, this.layer.group, snapLines(basemap), this.readout, {
       hasSelection: () => this.selectedId !== null,
       drawn: (layer) => this._drawn(layer),
-      reshaped: (zoneLayer, layer) => void this._reshaped(zoneLayer, layer),
+      reshaped: (zoneLayer, layer) => {
+        const saving = this._reshaped(zoneLayer, layer);
+        this._reshaping = Promise.all([this._reshaping, saving]).then(() => undefined);
+      },
       removed: (zoneLayer) => {
         const zone = this.state.get(this.layer.zoneIdOf(zoneLayer) ?? '');
         if (zone) void this.remove(zone);
@@ -98,6 +103,7 @@ export class ZoneController {
     this._connectors.addTo(_map);
     this.state.onChange((change) => {
       this._hooks.legendSection.replaceChildren(...zoneLegendRows(this.state.all()));
+      this._formFollows(change);
       const selected = this.layer.selectedId;
       if (!selected) return;
       if (change.kind === 'remove' && change.id === selected) this.select(null);
@@ -194,7 +200,12 @@ export class ZoneController {
       notice,
       save: async (next) => {
         if (zone) {
-          await this.state.update(zone, next);
+          // The form owns the fields, the map owns the shape: save the fields onto the zone as
+          // it is now (a vertex moved while the form was open stays moved).
+          await this._reshaping;
+          const current = this.state.get(zone.id);
+          if (!current) throw new Error('This zone was deleted while the form was open; undo the deletion to edit it.');
+          await this.state.update(current, { ...next, geometry: current.fields.geometry, circle: current.fields.circle });
           toast(`Saved zone “${next.name}”`, { action: { label: 'Undo', run: () => this._undo() } });
         } else {
           const created = await this.state.create(next);
@@ -211,6 +222,15 @@ export class ZoneController {
     this._hooks.drawer.hidden = false;
     document.body.classList.add('fl-form-open');
     form.focus();
+  }
+
+  /** The open form of a zone shows the zone's shape as it changes, and closes if it goes. */
+  private _formFollows(change: ZoneChange): void {
+    const open = this._form;
+    if (!open?.zone) return;
+    const current = this.state.get(open.zone.id);
+    if (!current) this.closeForm();
+    else if (change.kind === 'reset' || (change.kind === 'upsert' && change.zone.id === current.id)) open.form.showShape(current.fields.geometry, current.fields.circle);
   }
 
   closeForm(): void {
