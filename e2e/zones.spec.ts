@@ -153,23 +153,26 @@ test('a self-crossing outline is repaired and the analyst is told; the Node side
   expect(await page.locator('.fl-zone-label img:not(.fl-unit-symbol), .fl-zone-details img:not(.fl-unit-symbol)').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
-  // Whatever sends a broken outline straight to the API gets a clear refusal.
-  const refusal = await page.evaluate(async () => {
-    const fields = {
-      name: 'Broken', kind: 'deployment', force: '', unit: '', affiliation: 'unknown', sidc: '', strength: '', status: 'active',
-      valid_from: '', valid_to: '', source: '', source_url: '', reliability: 'F', credibility: 6, notes: '', circle: null,
-      geometry: { type: 'Polygon', coordinates: [[[20.7, 42.85], [20.9, 43.0], [20.9, 42.85], [20.7, 43.0], [20.7, 42.85]]] },
-    };
-    const bridge = (window as unknown as { faultline?: { call(m: string, a: unknown): Promise<unknown> } }).faultline;
-    if (bridge) return JSON.stringify(await bridge.call('zones.save', { fields }));
-    const response = await fetch('/api/zones.save', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('faultline.token')}` },
-      body: JSON.stringify({ fields }),
-    });
-    return JSON.stringify(await response.json());
-  });
-  expect(refusal).toContain('The outline crosses itself near 42.9250° N, 20.8000° E');
+  // Whatever sends a broken area straight to the API gets a clear refusal: an outline that
+  // crosses itself, or parts that overlap (their common ground would count twice).
+  const save = (geometry: unknown) =>
+    page.evaluate(async (geometry) => {
+      const fields = {
+        name: 'Broken', kind: 'deployment', force: '', unit: '', affiliation: 'unknown', sidc: '', strength: '', status: 'active',
+        valid_from: '', valid_to: '', source: '', source_url: '', reliability: 'F', credibility: 6, notes: '', circle: null, geometry,
+      };
+      const bridge = (window as unknown as { faultline?: { call(m: string, a: unknown): Promise<unknown> } }).faultline;
+      if (bridge) return JSON.stringify(await bridge.call('zones.save', { fields }));
+      const response = await fetch('/api/zones.save', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('faultline.token')}` },
+        body: JSON.stringify({ fields }),
+      });
+      return JSON.stringify(await response.json());
+    }, geometry);
+  expect(await save({ type: 'Polygon', coordinates: [[[20.7, 42.85], [20.9, 43.0], [20.9, 42.85], [20.7, 43.0], [20.7, 42.85]]] })).toContain('The outline crosses itself near 42.9250° N, 20.8000° E');
+  const square = (x: number, y: number) => [[[x, y], [x + 0.2, y], [x + 0.2, y + 0.2], [x, y + 0.2], [x, y]]];
+  expect(await save({ type: 'MultiPolygon', coordinates: [square(20.6, 42.8), square(20.7, 42.9)] })).toContain('Two parts of the area overlap near');
 });
 
 test('unit symbols render on the map, in the zones list and in the legend', async ({ app }) => {

@@ -250,7 +250,7 @@ export class ZoneController {
     if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return { error: 'Zones are areas or lines' };
     const repaired = repairOutline(g);
     if (!repaired.ok) return { error: repaired.message };
-    const changed = repaired.crossings.length > 0;
+    const changed = repaired.problem !== null;
     return { shape: { geometry: repaired.geometry as ZoneGeometry, circle: changed ? null : shape.circle }, notice: describeRepair(repaired) };
   }
 

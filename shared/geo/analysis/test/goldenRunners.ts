@@ -10,6 +10,7 @@ import { geodesicLength } from '../geodesicLength';
 import { intersectionArea } from '../intersectionArea';
 import { labelPoint } from '../labelPoint';
 import { measurePath } from '../measurePath';
+import { outlineProblem } from '../outlineProblem';
 import { pointsInArea } from '../pointsInArea';
 import { rangeRings } from '../rangeRings';
 import { repairOutline } from '../repairOutline';
@@ -139,8 +140,16 @@ export const GOLDEN_RUNNERS: Record<string, (input: Collection) => Collection> =
       fc.features.map((f) => {
         const r = repairOutline(f.geometry as Polygon);
         return r.ok
-          ? withGeometry(r.geometry, { name: f.properties.name, ok: true, parts: r.parts, crossings: roundCoords(r.crossings) })
+          ? withGeometry(r.geometry, { name: f.properties.name, ok: true, parts: r.parts, crossings: roundCoords(r.crossings), repaired: r.problem?.kind ?? null, valid: outlineProblem(r.geometry) === null })
           : { ...f, properties: { name: f.properties.name, ok: false, message: r.message } };
+      }),
+    ),
+
+  outlineProblem: (fc) =>
+    out(
+      fc.features.flatMap((f) => {
+        const problem = outlineProblem(f.geometry);
+        return [{ ...f, properties: { ...f.properties, valid: problem === null } }, ...(problem ? [point(problem.at, { problem_of: f.properties.name, kind: problem.kind, message: problem.message })] : [])];
       }),
     ),
 

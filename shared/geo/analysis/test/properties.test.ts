@@ -10,6 +10,7 @@ import { geodesicDestination } from '../geodesicDestination';
 import { geodesicInverse } from '../geodesicInverse';
 import { intersectionArea } from '../intersectionArea';
 import { prepareAreaTest } from '../prepareAreaTest';
+import { outlineProblem } from '../outlineProblem';
 import { repairOutline } from '../repairOutline';
 import { selfCrossings } from '../selfCrossings';
 
@@ -125,10 +126,30 @@ describe('self-crossing outlines', () => {
       fc.property(scribble, (points) => {
         const ring = [...points, points[0]!];
         const result = repairOutline({ type: 'Polygon', coordinates: [ring] });
-        if (result.ok) expect(selfCrossings(result.geometry)).toEqual([]);
+        if (result.ok) expect(outlineProblem(result.geometry)).toBeNull();
         else expect(result.message).toMatch(/crosses itself|could not be repaired/);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('parts that overlap are merged: a valid area that counts their common ground once', () => {
+    const parts = fc.array(box, { minLength: 2, maxLength: 5 });
+    fc.assert(
+      fc.property(parts, (boxes) => {
+        const result = repairOutline({ type: 'MultiPolygon', coordinates: boxes.map((b) => b.coordinates) });
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(outlineProblem(result.geometry)).toBeNull();
+        const sum = boxes.reduce((s, b) => s + geodesicArea(b), 0);
+        const largest = Math.max(...boxes.map((b) => geodesicArea(b)));
+        const area = geodesicArea(result.geometry);
+        expect(area).toBeLessThanOrEqual(sum * (1 + 1e-9));
+        expect(area).toBeGreaterThanOrEqual(largest * (1 - 1e-9));
+        if (outlineProblem({ type: 'MultiPolygon', coordinates: boxes.map((b) => b.coordinates) })) expect(result.problem?.kind).toBe('parts-overlap');
+        else expect(area).toBeCloseTo(sum, -2);
+      }),
+      { numRuns: 150 },
     );
   });
 
@@ -137,6 +158,11 @@ describe('self-crossing outlines', () => {
     expect(describeRepair({ crossings: [[20.84, 42.91]], parts: 2 })).toBe(
       'The outline crossed itself once, near 42.9100° N, 20.8400° E; it was split there into 2 areas. Undo or redraw if that is not what you meant.',
     );
+    const at = [20.84, 42.91];
+    expect(describeRepair({ crossings: [], parts: 1, problem: { kind: 'parts-overlap', at, message: '' } })).toBe(
+      'Parts of the area overlapped near 42.9100° N, 20.8400° E; they were merged into 1 area, so no ground counts twice. Undo or redraw if that is not what you meant.',
+    );
+    expect(describeRepair({ crossings: [], parts: 1, problem: { kind: 'hole-outside', at, message: '' } })).toMatch(/^A hole lay outside the area’s outline near 42\.9100° N/);
   });
 });
 
