@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Po
 import { areaCoverage } from '../areaCoverage';
 import { bufferGeometry } from '../bufferGeometry';
 import { clipToBox } from '../clipToBox';
+import { densifyGeodesic } from '../densifyGeodesic';
 import { distanceToLines } from '../distanceToLines';
 import { geodesicArea } from '../geodesicArea';
 import { geodesicCircle } from '../geodesicCircle';
@@ -48,6 +49,14 @@ const point = (p: Position, properties: Props = {}): AnyFeature => withGeometry(
 
 export const GOLDEN_RUNNERS: Record<string, (input: Collection) => Collection> = {
   geodesicArea: (fc) => out(fc.features.map((f) => ({ ...f, properties: { ...f.properties, area_m2: squareMetres(geodesicArea(f.geometry)) } }))),
+
+  densifyGeodesic: (fc) =>
+    out(
+      fc.features.flatMap((f) => {
+        const dense = densifyGeodesic(f.geometry, f.properties.step_m as number);
+        return [f, withGeometry(dense, { densified: f.properties.name, length_m: metres(geodesicLength(dense)), area_m2: squareMetres(geodesicArea(dense)) })];
+      }),
+    ),
 
   geodesicLength: (fc) => out(fc.features.map((f) => ({ ...f, properties: { ...f.properties, length_m: metres(geodesicLength(f.geometry)) } }))),
 
