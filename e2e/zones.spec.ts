@@ -260,4 +260,24 @@ test('a circle keeps its centre and radius: it is measured while drawn and edits
   await page.locator('.leaflet-pm-icon-edit').click();
   await expect(page.locator('.leaflet-marker-icon.marker-icon')).toHaveCount(2);
   await page.locator('.leaflet-pm-icon-edit').click();
+
+  // A circle cannot have a hole: the analyst is told, and may turn it into an area to cut one.
+  await page.locator('.leaflet-pm-icon-cut').click();
+  const told = page.locator('.fl-toast', { hasText: 'a circle cannot have a hole cut in it' });
+  await expect(told).toBeVisible();
+  await expect(page.locator('#fl-map')).not.toHaveClass(/fl-zone-editing/); // the cut mode ended
+  await told.getByRole('button', { name: 'Turn into an area and cut' }).click();
+  await expect(page.locator('.fl-zone-facts')).toContainText(/Shape\s*Area · [\d.]+ km²/);
+  for (const [dx, dy] of [[-30, -30], [30, -30], [30, 30], [-30, 30], [-30, -30]] as const) {
+    await page.mouse.move(c.x + dx, c.y + dy, { steps: 2 });
+    await page.mouse.click(c.x + dx, c.y + dy);
+  }
+  await expect(page.locator('.fl-zone-facts')).toContainText('Area with 1 hole');
+  await app.snapshot('zone-circle-cut');
+  // Undo takes back the hole, then the change from circle to area.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.fl-zone-facts')).not.toContainText('hole');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.fl-zone-facts')).toContainText(/Circle · radius [\d.]+ km/);
 });

@@ -79,6 +79,7 @@ export class ZoneController {
     this.readout = new MeasureReadout(_map);
     this.drawing = new ZoneDrawing(_map, this.layer.group, snapLines(basemap), this.readout, {
       hasSelection: () => this.selectedId !== null,
+      canCut: () => this._canCut(),
       drawn: (layer) => this._drawn(layer),
       reshaped: (zoneLayer, layer) => {
         const saving = this._reshaped(zoneLayer, layer);
@@ -269,6 +270,31 @@ export class ZoneController {
   private _drawn(layer: L.Layer): void {
     const shape = layerToZone(layer);
     if (shape) this.startZone(shape);
+  }
+
+  /** A circle cannot be cut (Geoman cuts polygons): say so, and offer to make it an area. */
+  private _canCut(): boolean {
+    const zone = this.selectedId ? this.state.get(this.selectedId) : undefined;
+    if (!zone?.fields.circle) return true;
+    toast(`“${zone.fields.name}” is a circle, and a circle cannot have a hole cut in it. Turn it into an area first: it keeps its outline, but from then on it reshapes by its corners, not by its centre and radius.`, {
+      action: { label: 'Turn into an area and cut', run: () => void this._circleToArea(zone.id) },
+      timeoutMs: 15000,
+    });
+    return false;
+  }
+
+  private async _circleToArea(id: string): Promise<void> {
+    const zone = this.state.get(id);
+    if (!zone) return;
+    try {
+      await this.state.update(zone, { ...zone.fields, circle: null }, `Turn circle “${zone.fields.name}” into an area`);
+    } catch (err) {
+      toast(errorMessage(err), { kind: 'error' });
+      return;
+    }
+    this.select(id);
+    this.drawing.cut();
+    toast(`“${zone.fields.name}” is an area now: draw the hole inside it.`, { action: { label: 'Undo', run: () => this._undo() }, timeoutMs: 9000 });
   }
 
   private async _reshaped(zoneLayer: L.Layer, layer: L.Layer): Promise<void> {

@@ -11,6 +11,11 @@ import { toast } from '../ui/toast';
 export interface ZoneDrawingEvents {
   /** Whether a zone is selected: edit, drag and cut act on the selected zone only. */
   hasSelection(): boolean;
+  /**
+   * Whether the selected zone can have a hole cut in it. Geoman cannot cut a circle: for one
+   * the controller says so (and offers to turn it into an area) and the cut mode ends.
+   */
+  canCut(): boolean;
   /** A shape was drawn (Geoman's layer is already removed from the map). */
   drawn(layer: L.Layer): void;
   /** A zone's path was reshaped, dragged, or cut (`layer` holds the new shape). */
@@ -87,6 +92,12 @@ export class ZoneDrawing {
     this._map.pm.enableDraw(shape);
   }
 
+  /** Starts cutting a hole in the selected zone (after a circle was turned into an area). */
+  cut(): void {
+    this.stop();
+    this._map.pm.enableGlobalCutMode();
+  }
+
   /** Ends whatever Geoman mode is on. */
   stop(): void {
     const pm = this._map.pm;
@@ -109,6 +120,10 @@ export class ZoneDrawing {
         toast(`Select the zone to ${what} first: click it on the map or in the Zones panel.`, { timeoutMs: 6000 });
       });
     }
+    map.on('pm:globalcutmodetoggled', (e) => {
+      if (!(e as unknown as { enabled: boolean }).enabled || !this._events.hasSelection() || this._events.canCut()) return;
+      window.setTimeout(() => this.stop(), 0);
+    });
 
     map.on('pm:drawstart', (e) => {
       const { shape, workingLayer } = e as unknown as { shape: string; workingLayer: L.Layer };
