@@ -43,8 +43,17 @@ test('draw a zone by clicking, measure it, reshape a vertex, undo, and find it a
   await page.mouse.click(c.x - 120, c.y - 90);
   await page.mouse.click(c.x + 110, c.y - 100);
   await page.mouse.move(c.x + 130, c.y + 80, { steps: 4 });
-  await expect(page.getByTestId('measure-readout')).toContainText(/Segment 2: [\d.]+ km/);
-  await expect(page.getByTestId('measure-readout')).toContainText(/Area [\d.]+ km²/);
+  // Each segment with its length and bearing, the total, the area and its perimeter.
+  const readout = page.getByTestId('measure-readout');
+  await expect(readout).toContainText(/1\. [\d.]+ km · bearing [\d.]+° (E|NE|SE)/);
+  await expect(readout).toContainText(/2\. [\d.]+ km · bearing [\d.]+° (S|SE)/);
+  await expect(readout.getByTestId('measure-total')).toHaveText(/^Total [\d.]+ km$/);
+  await expect(readout.getByTestId('measure-area')).toHaveText(/^Area [\d.]+ km² · perimeter [\d.]+ km$/);
+  await page.mouse.click(c.x + 130, c.y + 80);
+  await page.mouse.move(c.x - 100, c.y + 100, { steps: 4 });
+  await expect(readout).toContainText(/3\. [\d.]+ km · bearing [\d.]+° (W|SW)/);
+  await expect(readout).toContainText(/1\. [\d.]+ km · bearing/); // earlier segments stay listed
+  await app.snapshot('zone-drawing-readout');
   await page.keyboard.press('Escape');
 
   // Zvečan (the map's centre) and its incidents lie inside these corners.
@@ -75,6 +84,8 @@ test('draw a zone by clicking, measure it, reshape a vertex, undo, and find it a
   await page.mouse.down();
   await page.mouse.move(c.x + 90, c.y + 40, { steps: 10 });
   await expect(page.getByTestId('measure-readout')).toContainText(/Area [\d.]+ km²/);
+  await expect(page.getByTestId('measure-readout')).toContainText(/From the corner before: [\d.]+ km · bearing/);
+  await expect(page.getByTestId('measure-readout')).toContainText(/To the corner after: [\d.]+ km · bearing/);
   await page.mouse.up();
   await expect(d.area).not.toHaveText(area);
   await expect(d.count).toHaveText('0');
