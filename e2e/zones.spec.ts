@@ -190,6 +190,16 @@ test('unit symbols render on the map, in the zones list and in the legend', asyn
   const { page } = app;
   // The demo case's KFOR zone carries a friendly multinational symbol.
   await page.getByRole('tab', { name: 'Zones' }).click();
+  // The force filter finds its text anywhere in a zone's force, whatever the case.
+  const force = page.getByLabel('Filter zones by force');
+  await force.fill('kfor');
+  await expect(page.getByTestId('zone-count')).toHaveText('2 of 3');
+  await expect(page.locator('.fl-zone-row', { hasText: 'Ground Safety Zone' })).toBeVisible(); // force “KFOR / Yugoslav Army”
+  await expect(page.locator('.fl-zone-row', { hasText: 'build-up' })).toHaveCount(0);
+  await force.fill('yugoslav army');
+  await expect(page.getByTestId('zone-count')).toHaveText('1 of 3');
+  await force.fill('');
+  await expect(page.getByTestId('zone-count')).toHaveText('3');
   const row = page.locator('.fl-zone-row', { hasText: 'KFOR presence in the northern municipalities' });
   await expect(row.locator('img.fl-unit-symbol')).toBeVisible();
   await row.click();
