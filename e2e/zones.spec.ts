@@ -43,8 +43,17 @@ test('draw a zone by clicking, measure it, reshape a vertex, undo, and find it a
   await page.mouse.click(c.x - 120, c.y - 90);
   await page.mouse.click(c.x + 110, c.y - 100);
   await page.mouse.move(c.x + 130, c.y + 80, { steps: 4 });
-  await expect(page.getByTestId('measure-readout')).toContainText(/Segment 2: [\d.]+ km/);
-  await expect(page.getByTestId('measure-readout')).toContainText(/Area [\d.]+ km²/);
+  // Each segment with its length and bearing, the total, the area and its perimeter.
+  const readout = page.getByTestId('measure-readout');
+  await expect(readout).toContainText(/1\. [\d.]+ km · bearing [\d.]+° (E|NE|SE)/);
+  await expect(readout).toContainText(/2\. [\d.]+ km · bearing [\d.]+° (S|SE)/);
+  await expect(readout.getByTestId('measure-total')).toHaveText(/^Total [\d.]+ km$/);
+  await expect(readout.getByTestId('measure-area')).toHaveText(/^Area [\d.]+ km² · perimeter [\d.]+ km$/);
+  await page.mouse.click(c.x + 130, c.y + 80);
+  await page.mouse.move(c.x - 100, c.y + 100, { steps: 4 });
+  await expect(readout).toContainText(/3\. [\d.]+ km · bearing [\d.]+° (W|SW)/);
+  await expect(readout).toContainText(/1\. [\d.]+ km · bearing/); // earlier segments stay listed
+  await app.snapshot('zone-drawing-readout');
   await page.keyboard.press('Escape');
 
   // Zvečan (the map's centre) and its incidents lie inside these corners.
@@ -75,6 +84,8 @@ test('draw a zone by clicking, measure it, reshape a vertex, undo, and find it a
   await page.mouse.down();
   await page.mouse.move(c.x + 90, c.y + 40, { steps: 10 });
   await expect(page.getByTestId('measure-readout')).toContainText(/Area [\d.]+ km²/);
+  await expect(page.getByTestId('measure-readout')).toContainText(/From the corner before: [\d.]+ km · bearing/);
+  await expect(page.getByTestId('measure-readout')).toContainText(/To the corner after: [\d.]+ km · bearing/);
   await page.mouse.up();
   await expect(d.area).not.toHaveText(area);
   await expect(d.count).toHaveText('0');
@@ -97,6 +108,44 @@ test('draw a zone by clicking, measure it, reshape a vertex, undo, and find it a
   await expect(reopened.locator('.fl-zone-label', { hasText: 'Checkpoint ring around Zvečan' }).locator('img.fl-unit-symbol')).toBeVisible();
 });
 
+test('saving the form keeps a vertex moved on the map while the form was open', async ({ app }) => {
+  const { page } = app;
+  await flyTo(page, 'Zvečan');
+  const c = await mapCentre(page);
+  await drawArea(page, [[-120, -90], [110, -100], [130, 80], [-100, 100]]);
+  await page.locator('#fl-field-name').fill('Reshaped while edited');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const shape = page.locator('.fl-zone-facts tr', { hasText: 'Shape' });
+  const drawn = (await shape.textContent())!;
+
+  await page.getByTestId('zone-details').getByRole('button', { name: 'Edit', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Edit zone' });
+  await expect(form).toBeVisible();
+  await page.locator('#fl-field-notes').fill('Notes typed while the outline changed');
+  // With the form open, drag the bottom-left corner inwards.
+  await page.locator('.leaflet-pm-icon-edit').click();
+  await page.mouse.move(c.x - 100, c.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(c.x - 20, c.y + 30, { steps: 10 });
+  await page.mouse.up();
+  await expect(shape).not.toHaveText(drawn);
+  const reshaped = (await shape.textContent())!;
+  await page.locator('.leaflet-pm-icon-edit').click(); // leave edit mode
+  // The form shows the outline as it is now, and saving it keeps that outline.
+  await expect(page.getByTestId('zone-shape')).toHaveText(reshaped.replace(/^Shape/, ''));
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(form).toBeHidden();
+  await expect(shape).toHaveText(reshaped);
+  await expect(page.locator('.fl-zone-facts')).toContainText('Notes typed while the outline changed');
+
+  // One Undo takes back the form's fields only; the next one the reshape.
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.fl-zone-facts')).not.toContainText('Notes typed');
+  await expect(shape).toHaveText(reshaped);
+  await page.keyboard.press('Control+z');
+  await expect(shape).toHaveText(drawn);
+});
+
 test('a self-crossing outline is repaired and the analyst is told; the Node side refuses a broken one', async ({ app }) => {
   const { page } = app;
   await flyTo(page, 'Leposaviq');
@@ -115,29 +164,42 @@ test('a self-crossing outline is repaired and the analyst is told; the Node side
   expect(await page.locator('.fl-zone-label img:not(.fl-unit-symbol), .fl-zone-details img:not(.fl-unit-symbol)').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
-  // Whatever sends a broken outline straight to the API gets a clear refusal.
-  const refusal = await page.evaluate(async () => {
-    const fields = {
-      name: 'Broken', kind: 'deployment', force: '', unit: '', affiliation: 'unknown', sidc: '', strength: '', status: 'active',
-      valid_from: '', valid_to: '', source: '', source_url: '', reliability: 'F', credibility: 6, notes: '', circle: null,
-      geometry: { type: 'Polygon', coordinates: [[[20.7, 42.85], [20.9, 43.0], [20.9, 42.85], [20.7, 43.0], [20.7, 42.85]]] },
-    };
-    const bridge = (window as unknown as { faultline?: { call(m: string, a: unknown): Promise<unknown> } }).faultline;
-    if (bridge) return JSON.stringify(await bridge.call('zones.save', { fields }));
-    const response = await fetch('/api/zones.save', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('faultline.token')}` },
-      body: JSON.stringify({ fields }),
-    });
-    return JSON.stringify(await response.json());
-  });
-  expect(refusal).toContain('The outline crosses itself near 42.9250° N, 20.8000° E');
+  // Whatever sends a broken area straight to the API gets a clear refusal: an outline that
+  // crosses itself, or parts that overlap (their common ground would count twice).
+  const save = (geometry: unknown) =>
+    page.evaluate(async (geometry) => {
+      const fields = {
+        name: 'Broken', kind: 'deployment', force: '', unit: '', affiliation: 'unknown', sidc: '', strength: '', status: 'active',
+        valid_from: '', valid_to: '', source: '', source_url: '', reliability: 'F', credibility: 6, notes: '', circle: null, geometry,
+      };
+      const bridge = (window as unknown as { faultline?: { call(m: string, a: unknown): Promise<unknown> } }).faultline;
+      if (bridge) return JSON.stringify(await bridge.call('zones.save', { fields }));
+      const response = await fetch('/api/zones.save', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('faultline.token')}` },
+        body: JSON.stringify({ fields }),
+      });
+      return JSON.stringify(await response.json());
+    }, geometry);
+  expect(await save({ type: 'Polygon', coordinates: [[[20.7, 42.85], [20.9, 43.0], [20.9, 42.85], [20.7, 43.0], [20.7, 42.85]]] })).toContain('The outline crosses itself near 42.9250° N, 20.8000° E');
+  const square = (x: number, y: number) => [[[x, y], [x + 0.2, y], [x + 0.2, y + 0.2], [x, y + 0.2], [x, y]]];
+  expect(await save({ type: 'MultiPolygon', coordinates: [square(20.6, 42.8), square(20.7, 42.9)] })).toContain('Two parts of the area overlap near');
 });
 
 test('unit symbols render on the map, in the zones list and in the legend', async ({ app }) => {
   const { page } = app;
   // The demo case's KFOR zone carries a friendly multinational symbol.
   await page.getByRole('tab', { name: 'Zones' }).click();
+  // The force filter finds its text anywhere in a zone's force, whatever the case.
+  const force = page.getByLabel('Filter zones by force');
+  await force.fill('kfor');
+  await expect(page.getByTestId('zone-count')).toHaveText('2 of 3');
+  await expect(page.locator('.fl-zone-row', { hasText: 'Ground Safety Zone' })).toBeVisible(); // force “KFOR / Yugoslav Army”
+  await expect(page.locator('.fl-zone-row', { hasText: 'build-up' })).toHaveCount(0);
+  await force.fill('yugoslav army');
+  await expect(page.getByTestId('zone-count')).toHaveText('1 of 3');
+  await force.fill('');
+  await expect(page.getByTestId('zone-count')).toHaveText('3');
   const row = page.locator('.fl-zone-row', { hasText: 'KFOR presence in the northern municipalities' });
   await expect(row.locator('img.fl-unit-symbol')).toBeVisible();
   await row.click();
@@ -219,4 +281,24 @@ test('a circle keeps its centre and radius: it is measured while drawn and edits
   await page.locator('.leaflet-pm-icon-edit').click();
   await expect(page.locator('.leaflet-marker-icon.marker-icon')).toHaveCount(2);
   await page.locator('.leaflet-pm-icon-edit').click();
+
+  // A circle cannot have a hole: the analyst is told, and may turn it into an area to cut one.
+  await page.locator('.leaflet-pm-icon-cut').click();
+  const told = page.locator('.fl-toast', { hasText: 'a circle cannot have a hole cut in it' });
+  await expect(told).toBeVisible();
+  await expect(page.locator('#fl-map')).not.toHaveClass(/fl-zone-editing/); // the cut mode ended
+  await told.getByRole('button', { name: 'Turn into an area and cut' }).click();
+  await expect(page.locator('.fl-zone-facts')).toContainText(/Shape\s*Area · [\d.]+ km²/);
+  for (const [dx, dy] of [[-30, -30], [30, -30], [30, 30], [-30, 30], [-30, -30]] as const) {
+    await page.mouse.move(c.x + dx, c.y + dy, { steps: 2 });
+    await page.mouse.click(c.x + dx, c.y + dy);
+  }
+  await expect(page.locator('.fl-zone-facts')).toContainText('Area with 1 hole');
+  await app.snapshot('zone-circle-cut');
+  // Undo takes back the hole, then the change from circle to area.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.fl-zone-facts')).not.toContainText('hole');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.fl-zone-facts')).toContainText(/Circle · radius [\d.]+ km/);
 });

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import { LIMITS } from '../../shared/domain/limits';
-import { AFFILIATIONS, ZONE_KINDS, ZONE_STATUSES, checkZoneFields, type Affiliation, type Zone, type ZoneFields } from '../../shared/domain/zone';
+import { AFFILIATIONS, ZONE_KINDS, ZONE_STATUSES, checkZoneFields, type Affiliation, type Circle, type Zone, type ZoneFields, type ZoneGeometry } from '../../shared/domain/zone';
 import { CREDIBILITY, RELIABILITY } from '../../shared/taxonomy/grading';
 import { ECHELONS, UNIT_TYPES, buildSidc, parseSidc } from '../../shared/taxonomy/symbolCode';
 import { el } from '../ui/dom';
@@ -34,11 +34,16 @@ export class ZoneForm {
   private readonly _fields = new FieldProblems();
   private readonly _preview = el('span', { class: 'fl-symbol-preview', 'data-testid': 'symbol-preview' });
   private readonly _customSidc: string;
+  private readonly _shapeSummary: HTMLElement;
+  /** The shape the form saves with: the zone's as it is now, not as it was when the form opened. */
+  private _shape: { geometry: ZoneGeometry; circle: Circle | null };
   private _busy = false;
 
   constructor(private readonly _options: ZoneFormOptions) {
     const f = _options.initial;
     const F = this._fields;
+    this._shape = { geometry: f.geometry, circle: f.circle };
+    this._shapeSummary = el('div', { class: 'fl-shape-summary', 'data-testid': 'zone-shape', text: describeShape(f.geometry, f.circle) });
     const text = (name: string, value: string, attrs: Record<string, string | number> = {}) =>
       F.register(name, el('input', { type: 'text', class: 'fl-input', value, autocomplete: 'off', ...attrs }));
     const select = (name: string, entries: [string, string][], selected: string) => {
@@ -64,7 +69,7 @@ export class ZoneForm {
       F.summary,
       _options.notice ? el('div', { class: 'fl-form-notice', role: 'status', 'data-testid': 'zone-form-notice', text: _options.notice }) : null,
       el('div', { class: 'fl-form-body' },
-        el('div', { class: 'fl-shape-summary', 'data-testid': 'zone-shape', text: describeShape(f.geometry, f.circle) }),
+        this._shapeSummary,
         F.field('Name', 'name', text('name', f.name, { maxlength: LIMITS.title + 50 })),
         el('div', { class: 'fl-field-row' },
           F.field('Kind', 'kind', select('kind', kinds, f.kind)),
@@ -111,6 +116,15 @@ export class ZoneForm {
     });
   }
 
+  /**
+   * The zone's shape changed on the map while the form is open (reshaped, moved, cut, undone):
+   * the form shows it and saves with it, so a save never puts back the outline it opened with.
+   */
+  showShape(geometry: ZoneGeometry, circle: Circle | null): void {
+    this._shape = { geometry, circle };
+    this._shapeSummary.textContent = describeShape(geometry, circle);
+  }
+
   focus(): void {
     (this._fields.controls.get('name') as HTMLInputElement | undefined)?.focus();
   }
@@ -125,7 +139,6 @@ export class ZoneForm {
 
   read(): Record<string, unknown> {
     const v = (n: string) => this._fields.value(n);
-    const f = this._options.initial;
     return {
       name: v('name').trim(),
       kind: v('kind'),
@@ -142,8 +155,8 @@ export class ZoneForm {
       reliability: v('reliability'),
       credibility: Number(v('credibility')),
       notes: v('notes'),
-      geometry: f.geometry,
-      circle: f.circle,
+      geometry: this._shape.geometry,
+      circle: this._shape.circle,
     };
   }
 

@@ -1,18 +1,14 @@
-import { ZONE_KINDS, ZONE_STATUSES, type Zone, type ZoneStatus } from '../../shared/domain/zone';
+import { ZONE_KINDS, ZONE_STATUSES, type Zone } from '../../shared/domain/zone';
 import { AFFILIATION_STYLE } from '../../shared/taxonomy/affiliation';
 import type { ZoneState } from '../state/zoneState';
 import { el } from '../ui/dom';
 import { unitSymbolImage } from '../zones/unitSymbol';
 import { setOptions } from '../forms/fieldProblems';
-
-export interface ZoneFilter {
-  force: string;
-  status: '' | ZoneStatus;
-}
+import { zoneMatchesFilter, type ZoneFilter } from './zoneFilter';
 
 /**
- * The zones panel beside the incidents panel: the case's zones with a filter by force and by
- * status (which also filters the map), each row with its unit symbol; clicking a row selects
+ * The zones panel beside the incidents panel: the case's zones with a filter by force (text
+ * found anywhere in the force, see `zoneMatchesFilter`) and by status (which also filters the map), each row with its unit symbol; clicking a row selects
  * the zone and flies to it. While a zone is selected its details (`detailsHost`) replace the
  * list, with a way back.
  */
@@ -21,7 +17,8 @@ export class ZonePanel {
   readonly filter: ZoneFilter = { force: '', status: '' };
   private readonly _list = el('div', { class: 'fl-zone-list', role: 'list', 'aria-label': 'Zones' });
   private readonly _count = el('span', { class: 'fl-panel-count', 'data-testid': 'zone-count' });
-  private readonly _force = el('select', { class: 'fl-input', 'aria-label': 'Filter zones by force' });
+  private readonly _forces = el('datalist', { id: 'fl-zone-forces' });
+  private readonly _force = el('input', { type: 'search', class: 'fl-input', placeholder: 'Force, e.g. KFOR', autocomplete: 'off', list: 'fl-zone-forces', 'aria-label': 'Filter zones by force' });
   private readonly _status = el('select', { class: 'fl-input', 'aria-label': 'Filter zones by status' });
   private readonly _listView: HTMLElement;
   private _selectedId: string | null = null;
@@ -33,12 +30,12 @@ export class ZonePanel {
     readonly detailsHost: HTMLElement,
   ) {
     setOptions(this._status, [['', 'All statuses'], ...Object.entries(ZONE_STATUSES)], '');
-    this._force.addEventListener('change', () => this._changed());
+    this._force.addEventListener('input', () => this._changed());
     this._status.addEventListener('change', () => this._changed());
     this._listView = el(
       'div',
       { class: 'fl-zone-list-view' },
-      el('div', { class: 'fl-panel-filters fl-zone-filters' }, this._force, this._status),
+      el('div', { class: 'fl-panel-filters fl-zone-filters' }, this._force, this._forces, this._status),
       this._list,
       el('p', { class: 'fl-hint fl-zone-help', text: 'Draw a zone with the tools at the top left of the map: area, rectangle, circle or line. Snapping follows existing zones and the borders (hold Alt to place freely).' }),
     );
@@ -56,9 +53,7 @@ export class ZonePanel {
 
   /** Whether a zone passes the panel's filters (the map uses the same test). */
   matches(zone: Zone): boolean {
-    if (this.filter.force && zone.fields.force !== this.filter.force) return false;
-    if (this.filter.status && zone.fields.status !== this.filter.status) return false;
-    return true;
+    return zoneMatchesFilter(zone, this.filter);
   }
 
   /** Shows the details of a zone (null: back to the list). */
@@ -71,16 +66,16 @@ export class ZonePanel {
 
   refresh(): void {
     const all = this._state.all();
+    // The case's forces as suggestions; the filter itself finds the typed text in any of them.
     const forces = [...new Set(all.map((z) => z.fields.force).filter(Boolean))].sort((a, b) => a.localeCompare(b));
-    if (this.filter.force && !forces.includes(this.filter.force)) this.filter.force = '';
-    setOptions(this._force, [['', 'All forces'], ...forces.map((f): [string, string] => [f, f])], this.filter.force);
+    this._forces.replaceChildren(...forces.map((f) => el('option', { value: f })));
     const rows = all.filter((z) => this.matches(z));
     this._count.textContent = rows.length === all.length ? `${all.length}` : `${rows.length} of ${all.length}`;
     this._list.replaceChildren(...(rows.length ? rows.map((z) => this._row(z)) : [el('p', { class: 'fl-hint fl-zone-empty', text: all.length ? 'No zone matches the filters.' : 'No zones yet.' })]));
   }
 
   private _changed(): void {
-    this.filter.force = this._force.value;
+    this.filter.force = this._force.value.trim();
     this.filter.status = this._status.value as ZoneFilter['status'];
     this.refresh();
     this._onFilterChange();

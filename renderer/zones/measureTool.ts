@@ -1,9 +1,7 @@
 import L from 'leaflet';
 import type { Position } from 'geojson';
-import { measurePath } from '../../shared/geo/analysis/measurePath';
-import { el } from '../ui/dom';
-import { formatArea, formatBearing, formatKm } from './formatMeasure';
 import type { MeasureReadout, ReadoutAction } from './measureReadout';
+import { pathReadoutLines } from './pathReadout';
 
 const READOUT = 'measure';
 
@@ -136,12 +134,7 @@ export class MeasureTool extends L.Handler {
       this._readout.show(READOUT, 'Measure', ['Click points on the map; double-click or press Enter to end, Esc to leave'], [this._done()]);
       return;
     }
-    const m = measurePath(pts);
-    const first = Math.max(0, m.segments.length - 5);
-    const lines: (string | Node)[] = m.segments.slice(first).map((s, i) => `${first + i + 1}. ${formatKm(s.distance_m)} · bearing ${formatBearing(s.bearing_deg)}`);
-    if (first > 0) lines.unshift(`… ${first} earlier segment${first > 1 ? 's' : ''}`);
-    lines.push(el('strong', { 'data-testid': 'measure-total', text: `Total ${formatKm(m.total_m)}` }));
-    if (m.area_m2 !== null) lines.push(el('span', { 'data-testid': 'measure-area', text: `Enclosed area ${formatArea(m.area_m2)} · perimeter ${formatKm(m.perimeter_m!)}` }));
+    const lines = pathReadoutLines(pts, { area: true, areaLabel: 'Enclosed area' });
     const actions: ReadoutAction[] = [];
     if (this._finished) {
       const points = this._points.map((p): Position => [p.lng, p.lat]);

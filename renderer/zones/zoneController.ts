@@ -13,7 +13,7 @@ import { ZoneLayer } from '../map/zoneLayer';
 import { ZoneDetails } from '../panels/zoneDetails';
 import { ZonePanel } from '../panels/zonePanel';
 import type { IncidentState } from '../state/incidentState';
-import { ZoneState } from '../state/zoneState';
+import { ZoneState, type ZoneChange } from '../state/zoneState';
 import { el } from '../ui/dom';
 import { errorMessage, toast } from '../ui/toast';
 import { AnalysisTools } from './analysisTools';
@@ -53,6 +53,8 @@ export class ZoneController {
   private readonly _details: ZoneDetails;
   private readonly _connectors = L.layerGroup();
   private _form: { form: ZoneForm; zone: Zone | null; preview: L.Layer | null } | null = null;
+  /** Reshapes on their way to the case: a form save waits for them, so it cannot undo one. */
+  private _reshaping: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly _map: L.Map,
@@ -77,8 +79,12 @@ export class ZoneController {
     this.readout = new MeasureReadout(_map);
     this.drawing = new ZoneDrawing(_map, this.layer.group, snapLines(basemap), this.readout, {
       hasSelection: () => this.selectedId !== null,
+      canCut: () => this._canCut(),
       drawn: (layer) => this._drawn(layer),
-      reshaped: (zoneLayer, layer) => void this._reshaped(zoneLayer, layer),
+      reshaped: (zoneLayer, layer) => {
+        const saving = this._reshaped(zoneLayer, layer);
+        this._reshaping = Promise.all([this._reshaping, saving]).then(() => undefined);
+      },
       removed: (zoneLayer) => {
         const zone = this.state.get(this.layer.zoneIdOf(zoneLayer) ?? '');
         if (zone) void this.remove(zone);
@@ -98,6 +104,7 @@ export class ZoneController {
     this._connectors.addTo(_map);
     this.state.onChange((change) => {
       this._hooks.legendSection.replaceChildren(...zoneLegendRows(this.state.all()));
+      this._formFollows(change);
       const selected = this.layer.selectedId;
       if (!selected) return;
       if (change.kind === 'remove' && change.id === selected) this.select(null);
@@ -194,7 +201,12 @@ export class ZoneController {
       notice,
       save: async (next) => {
         if (zone) {
-          await this.state.update(zone, next);
+          // The form owns the fields, the map owns the shape: save the fields onto the zone as
+          // it is now (a vertex moved while the form was open stays moved).
+          await this._reshaping;
+          const current = this.state.get(zone.id);
+          if (!current) throw new Error('This zone was deleted while the form was open; undo the deletion to edit it.');
+          await this.state.update(current, { ...next, geometry: current.fields.geometry, circle: current.fields.circle });
           toast(`Saved zone “${next.name}”`, { action: { label: 'Undo', run: () => this._undo() } });
         } else {
           const created = await this.state.create(next);
@@ -211,6 +223,15 @@ export class ZoneController {
     this._hooks.drawer.hidden = false;
     document.body.classList.add('fl-form-open');
     form.focus();
+  }
+
+  /** The open form of a zone shows the zone's shape as it changes, and closes if it goes. */
+  private _formFollows(change: ZoneChange): void {
+    const open = this._form;
+    if (!open?.zone) return;
+    const current = this.state.get(open.zone.id);
+    if (!current) this.closeForm();
+    else if (change.kind === 'reset' || (change.kind === 'upsert' && change.zone.id === current.id)) open.form.showShape(current.fields.geometry, current.fields.circle);
   }
 
   closeForm(): void {
@@ -230,7 +251,7 @@ export class ZoneController {
     if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return { error: 'Zones are areas or lines' };
     const repaired = repairOutline(g);
     if (!repaired.ok) return { error: repaired.message };
-    const changed = repaired.crossings.length > 0;
+    const changed = repaired.problem !== null;
     return { shape: { geometry: repaired.geometry as ZoneGeometry, circle: changed ? null : shape.circle }, notice: describeRepair(repaired) };
   }
 
@@ -249,6 +270,31 @@ export class ZoneController {
   private _drawn(layer: L.Layer): void {
     const shape = layerToZone(layer);
     if (shape) this.startZone(shape);
+  }
+
+  /** A circle cannot be cut (Geoman cuts polygons): say so, and offer to make it an area. */
+  private _canCut(): boolean {
+    const zone = this.selectedId ? this.state.get(this.selectedId) : undefined;
+    if (!zone?.fields.circle) return true;
+    toast(`“${zone.fields.name}” is a circle, and a circle cannot have a hole cut in it. Turn it into an area first: it keeps its outline, but from then on it reshapes by its corners, not by its centre and radius.`, {
+      action: { label: 'Turn into an area and cut', run: () => void this._circleToArea(zone.id) },
+      timeoutMs: 15000,
+    });
+    return false;
+  }
+
+  private async _circleToArea(id: string): Promise<void> {
+    const zone = this.state.get(id);
+    if (!zone) return;
+    try {
+      await this.state.update(zone, { ...zone.fields, circle: null }, `Turn circle “${zone.fields.name}” into an area`);
+    } catch (err) {
+      toast(errorMessage(err), { kind: 'error' });
+      return;
+    }
+    this.select(id);
+    this.drawing.cut();
+    toast(`“${zone.fields.name}” is an area now: draw the hole inside it.`, { action: { label: 'Undo', run: () => this._undo() }, timeoutMs: 9000 });
   }
 
   private async _reshaped(zoneLayer: L.Layer, layer: L.Layer): Promise<void> {

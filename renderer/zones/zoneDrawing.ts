@@ -5,12 +5,18 @@ import { geodesicArea } from '../../shared/geo/analysis/geodesicArea';
 import { geodesicLength } from '../../shared/geo/analysis/geodesicLength';
 import { formatArea, formatBearing, formatKm } from './formatMeasure';
 import type { MeasureReadout } from './measureReadout';
+import { pathReadoutLines } from './pathReadout';
 import { layerToZone } from './zoneGeometry';
 import { toast } from '../ui/toast';
 
 export interface ZoneDrawingEvents {
   /** Whether a zone is selected: edit, drag and cut act on the selected zone only. */
   hasSelection(): boolean;
+  /**
+   * Whether the selected zone can have a hole cut in it. Geoman cannot cut a circle: for one
+   * the controller says so (and offers to turn it into an area) and the cut mode ends.
+   */
+  canCut(): boolean;
   /** A shape was drawn (Geoman's layer is already removed from the map). */
   drawn(layer: L.Layer): void;
   /** A zone's path was reshaped, dragged, or cut (`layer` holds the new shape). */
@@ -36,6 +42,8 @@ export class ZoneDrawing {
   private readonly _snapLines: L.GeoJSON;
   private _busy = false;
   private _drawing: { shape: string; layer: L.Layer } | null = null;
+  /** Where the corner being dragged sits in its layer's latlngs (Geoman's index path). */
+  private _dragged: number[] | null = null;
   /** Original layers of a cut: Geoman fires an edit on them after the cut, which is not one. */
   private readonly _cutOriginals = new WeakSet<L.Layer>();
 
@@ -87,6 +95,12 @@ export class ZoneDrawing {
     this._map.pm.enableDraw(shape);
   }
 
+  /** Starts cutting a hole in the selected zone (after a circle was turned into an area). */
+  cut(): void {
+    this.stop();
+    this._map.pm.enableGlobalCutMode();
+  }
+
   /** Ends whatever Geoman mode is on. */
   stop(): void {
     const pm = this._map.pm;
@@ -109,6 +123,10 @@ export class ZoneDrawing {
         toast(`Select the zone to ${what} first: click it on the map or in the Zones panel.`, { timeoutMs: 6000 });
       });
     }
+    map.on('pm:globalcutmodetoggled', (e) => {
+      if (!(e as unknown as { enabled: boolean }).enabled || !this._events.hasSelection() || this._events.canCut()) return;
+      window.setTimeout(() => this.stop(), 0);
+    });
 
     map.on('pm:drawstart', (e) => {
       const { shape, workingLayer } = e as unknown as { shape: string; workingLayer: L.Layer };
@@ -145,9 +163,14 @@ export class ZoneDrawing {
       this._events.reshaped(layer, layer);
     });
     this._zonePaths.on('pm:markerdrag pm:change', (e) => {
-      if (this._busy && !this._drawing) this._showEditing((e as unknown as { layer: L.Layer }).layer);
+      const { layer, indexPath } = e as unknown as { layer: L.Layer; indexPath?: unknown };
+      if (Array.isArray(indexPath)) this._dragged = indexPath as number[];
+      if (this._busy && !this._drawing) this._showEditing(layer);
     });
-    this._zonePaths.on('pm:markerdragend', () => this._readout.hide(READOUT));
+    this._zonePaths.on('pm:markerdragend', () => {
+      this._dragged = null;
+      this._readout.hide(READOUT);
+    });
   }
 
   private _modeChanged(): void {
@@ -191,18 +214,38 @@ export class ZoneDrawing {
       const width = measurePath([[sw.lng, sw.lat], [ne.lng, sw.lat]]).total_m;
       const height = measurePath([[sw.lng, sw.lat], [sw.lng, ne.lat]]).total_m;
       const ring: Position[] = [[sw.lng, sw.lat], [ne.lng, sw.lat], [ne.lng, ne.lat], [sw.lng, ne.lat], [sw.lng, sw.lat]];
-      return this._readout.show(READOUT, 'Rectangle', [`${formatKm(width)} × ${formatKm(height)}`, `Area ${formatArea(geodesicArea({ type: 'Polygon', coordinates: [ring] }))}`]);
+      const rectangle = { type: 'Polygon' as const, coordinates: [ring] };
+      return this._readout.show(READOUT, 'Rectangle', [`${formatKm(width)} × ${formatKm(height)}`, `Area ${formatArea(geodesicArea(rectangle))} · perimeter ${formatKm(geodesicLength(rectangle))}`]);
     }
     const placed = ((layer as L.Polyline).getLatLngs?.() ?? []) as L.LatLng[];
     const points = placed.map(toPos);
     if (cursor && points.length) points.push(toPos(cursor));
     const title = shape === 'Line' ? 'Line' : 'Area';
     if (points.length < 2) return this._readout.show(READOUT, title, [shape === 'Line' ? 'Click to add points; click the last point again (or press Enter) to finish' : 'Click to add corners; click the first corner (or press Enter) to close']);
-    const m = measurePath(points);
-    const last = m.segments.at(-1)!;
-    const lines = [`Segment ${m.segments.length}: ${formatKm(last.distance_m)} · ${formatBearing(last.bearing_deg)}`, `Total ${formatKm(m.total_m)}`];
-    if (shape !== 'Line' && m.area_m2 !== null) lines.push(`Area ${formatArea(m.area_m2)} · perimeter ${formatKm(m.perimeter_m!)}`);
-    this._readout.show(READOUT, title, lines);
+    // Every segment with its bearing, the total and the area: the same lines as the measure tool.
+    this._readout.show(READOUT, title, pathReadoutLines(points, { area: shape !== 'Line' }));
+  }
+
+  /** The two edges at the corner being dragged: from the corner before it, and to the one after. */
+  private _draggedEdges(layer: L.Layer): string[] {
+    const path = this._dragged;
+    if (!path?.length || !(layer instanceof L.Polyline)) return [];
+    let ring: unknown = layer.getLatLngs();
+    for (const i of path.slice(0, -1)) ring = Array.isArray(ring) ? ring[i] : undefined;
+    if (!Array.isArray(ring) || !(ring[0] instanceof L.LatLng)) return [];
+    const corners = ring as L.LatLng[];
+    const i = path.at(-1)!;
+    const closed = layer instanceof L.Polygon;
+    const n = corners.length;
+    const at = corners[i];
+    const before = i > 0 ? corners[i - 1] : closed ? corners[n - 1] : undefined;
+    const after = i < n - 1 ? corners[i + 1] : closed ? corners[0] : undefined;
+    if (!at) return [];
+    const edge = (label: string, a: L.LatLng, b: L.LatLng) => {
+      const [s] = measurePath([[a.lng, a.lat], [b.lng, b.lat]]).segments;
+      return s ? `${label} ${formatKm(s.distance_m)} · bearing ${formatBearing(s.bearing_deg)}` : '';
+    };
+    return [before ? edge('From the corner before:', before, at) : '', after ? edge('To the corner after:', at, after) : ''].filter(Boolean);
   }
 
   private _showEditing(layer: L.Layer): void {
@@ -210,7 +253,8 @@ export class ZoneDrawing {
     if (!zone) return;
     const g = zone.geometry;
     if (zone.circle) return this._readout.show(READOUT, 'Circle', [`Radius ${formatKm(zone.circle.radius_m)}`, `Area ${formatArea(geodesicArea(g))}`]);
-    if (g.type === 'LineString' || g.type === 'MultiLineString') return this._readout.show(READOUT, 'Line', [`Length ${formatKm(geodesicLength(g))}`]);
-    this._readout.show(READOUT, 'Area', [`Area ${formatArea(geodesicArea(g))}`, `Perimeter ${formatKm(geodesicLength(g))}`]);
+    const edges = this._draggedEdges(layer);
+    if (g.type === 'LineString' || g.type === 'MultiLineString') return this._readout.show(READOUT, 'Line', [...edges, `Length ${formatKm(geodesicLength(g))}`]);
+    this._readout.show(READOUT, 'Area', [...edges, `Area ${formatArea(geodesicArea(g))}`, `Perimeter ${formatKm(geodesicLength(g))}`]);
   }
 }

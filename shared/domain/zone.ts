@@ -4,7 +4,7 @@ import { RELIABILITY_CODES } from '../taxonomy/grading';
 import { eventDateProblem } from './dates';
 import { Latitude, Longitude, ProvenanceSchema, SourceUrl, Uuid, type FieldProblem } from './incident';
 import { LIMITS } from './limits';
-import { selfCrossings } from '../geo/analysis/selfCrossings';
+import { outlineProblem } from '../geo/analysis/outlineProblem';
 import { geodesicArea } from '../geo/analysis/geodesicArea';
 import { sidcProblem } from '../taxonomy/symbolCode';
 
@@ -70,12 +70,13 @@ export const ZoneGeometrySchema = z
       ctx.addIssue({ code: 'custom', message: `The shape has ${n.toLocaleString('en')} points; at most ${ZONE_LIMITS.vertices.toLocaleString('en')} are allowed` });
       return;
     }
-    // A broken outline is never stored: GIS readers reject it and every area measure is wrong.
-    // The UI repairs what it can before saving and says so; whatever else sends a zone gets this.
+    // A broken area is never stored: GIS readers reject it and every area measure is wrong
+    // (overlapping parts count their ground twice). The UI repairs what it can before saving
+    // and says so; whatever else sends a zone (the API, imports) gets this.
     if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
-      const [crossing] = selfCrossings(g as Geometry, 1);
-      if (crossing) {
-        ctx.addIssue({ code: 'custom', message: `The outline crosses itself near ${crossing[1]!.toFixed(4)}° N, ${crossing[0]!.toFixed(4)}° E; redraw it so that its edges do not cross` });
+      const invalid = outlineProblem(g as Geometry);
+      if (invalid) {
+        ctx.addIssue({ code: 'custom', message: invalid.message });
       } else if (geodesicArea(g as Geometry) < 1) {
         ctx.addIssue({ code: 'custom', message: 'The area has no extent: its corners lie on one line' });
       }

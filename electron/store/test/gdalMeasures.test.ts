@@ -49,7 +49,7 @@ function gdalRows(file: string): GdalRow[] {
     });
 }
 
-/** The demo case plus zones of every shape the tools make: circle, hole, parts, line. */
+/** The demo case plus zones of every shape the tools make: circle, hole, parts, large triangles, line. */
 function writeCase(): string {
   const basemap = builtBasemap();
   const file = path.join(tempDir(), 'measures.gpkg');
@@ -59,6 +59,9 @@ function writeCase(): string {
     ['circle, 12 km round Zvečan', geodesicCircle([20.84, 42.91], 12_000, 128) as ZoneGeometry],
     ['area with a hole', { type: 'Polygon', coordinates: [[[18.3, 43.8], [18.5, 43.8], [18.5, 43.95], [18.3, 43.95], [18.3, 43.8]], [[18.38, 43.84], [18.42, 43.84], [18.42, 43.88], [18.38, 43.88], [18.38, 43.84]]] }],
     ['two parts', { type: 'MultiPolygon', coordinates: [[[[19.0, 44.7], [19.2, 44.7], [19.2, 44.9], [19.0, 44.7]]], [[[17.1, 44.7], [17.3, 44.7], [17.3, 44.8], [17.1, 44.8], [17.1, 44.7]]]] }],
+    // Long edges, where straight edges on a map projection and geodesics part ways most.
+    ['triangle of one degree', { type: 'Polygon', coordinates: [[[20, 42], [21, 42], [20.5, 43], [20, 42]]] }],
+    ['triangle of 3.5° across Bosnia', { type: 'Polygon', coordinates: [[[16, 43], [19.5, 43], [17.7, 45.2], [16, 43]]] }],
     ['route along the Ibar', { type: 'LineString', coordinates: [[20.87, 42.89], [20.80, 42.99], [20.78, 43.08], [20.73, 43.14], [20.69, 43.20]] }],
   ];
   for (const [name, geometry] of extra) {
@@ -77,7 +80,7 @@ describe('zone measures agree with GDAL', () => {
     store.close();
     const rows = gdalRows(file);
     expect(rows).toHaveLength(zones.length);
-    expect(zones.length).toBe(7);
+    expect(zones.length).toBe(9);
     for (const zone of zones) {
       const row = rows.find((r) => r.id === zone.id);
       expect(row, zone.fields.name).toBeDefined();
@@ -97,9 +100,9 @@ describe('zone measures agree with GDAL', () => {
     const file = writeCase();
     const summary = execFileSync('ogrinfo', ['-ro', '-so', file, 'zones'], { encoding: 'utf8' });
     expect(summary).toMatch(/Geometry: Unknown \(any\)/);
-    expect(summary).toMatch(/Feature Count: 7\n/);
+    expect(summary).toMatch(/Feature Count: 9\n/);
     const types = gdalRows(file).map((r) => r.type).sort();
-    expect(types).toEqual(['LINESTRING', 'MULTIPOLYGON', 'POLYGON', 'POLYGON', 'POLYGON', 'POLYGON', 'POLYGON']);
+    expect(types).toEqual(['LINESTRING', 'MULTIPOLYGON', 'POLYGON', 'POLYGON', 'POLYGON', 'POLYGON', 'POLYGON', 'POLYGON', 'POLYGON']);
     expect(fs.statSync(file).size).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { bbox as turfBbox } from '@turf/turf';
 import { clipToBox } from './clipToBox';
+import { densifyGeodesic } from './densifyGeodesic';
 import { geodesicArea } from './geodesicArea';
 import { intersectionArea } from './intersectionArea';
 
@@ -33,7 +34,8 @@ export type PreparedCoverage = { area: CoverageArea; box: Box }[];
  * km² on the ellipsoid and as a share of the zone, largest first; areas the zone does not
  * reach are left out, as are slivers under `minKm2` (edge noise where a zone follows a border).
  * Before the exact intersection (`intersectionArea`) each area is cut down to the zone's box,
- * so a small zone does not pay for the whole outline of Serbia. Lines cover nothing (empty result).
+ * so a small zone does not pay for the whole outline of Serbia. Edges are geodesics, as in
+ * `geodesicArea`, so the shares of a zone add up to its area. Lines cover nothing (empty result).
  *
  * @example
  * areaCoverage(zone.fields.geometry, countries.map((f) => ({ id: f.properties.iso3, name: f.properties.name, geometry: f.geometry })));
@@ -41,9 +43,14 @@ export type PreparedCoverage = { area: CoverageArea; box: Box }[];
  */
 export function areaCoverage(geometry: Geometry, areas: CoverageArea[] | PreparedCoverage, minKm2 = 0.01): CoverageShare[] {
   if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return [];
-  const total = geodesicArea(geometry) / 1e6;
+  // The zone's edges are geodesics: cut along them, a long one bulges past the box of its
+  // corners, and the areas are clipped to the box of the bulge. The areas' own edges are
+  // short (borders at ~10 m accuracy) or cuts of the map's extent, and the box's edges must
+  // stay straight: they are taken as they are.
+  const zone = densifyGeodesic(geometry);
+  const total = geodesicArea(zone) / 1e6;
   if (total <= 0) return [];
-  const zoneBox = turfBbox(geometry) as Box;
+  const zoneBox = turfBbox(zone) as Box;
   // A hair wider than the zone, so clipping never cuts exactly along its edge.
   const pad = 1e-6;
   const clipBox: Box = [zoneBox[0] - pad, zoneBox[1] - pad, zoneBox[2] + pad, zoneBox[3] + pad];
@@ -53,7 +60,7 @@ export function areaCoverage(geometry: Geometry, areas: CoverageArea[] | Prepare
     if (!boxesMeet(box, zoneBox)) continue;
     const clipped = clipToBox(area.geometry, clipBox);
     if (!clipped) continue;
-    const km2 = intersectionArea(geometry, clipped.geometry) / 1e6;
+    const km2 = intersectionArea(zone, clipped.geometry, { densify: false }) / 1e6;
     if (km2 < minKm2) continue;
     shares.push({ id: area.id, name: area.name, km2, percent: Math.min(100, (100 * km2) / total) });
   }

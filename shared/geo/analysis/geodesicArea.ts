@@ -1,25 +1,19 @@
 import type { Geometry, Position } from 'geojson';
-import { AUTHALIC_RADIUS, sinAuthalicLatitude } from './ellipsoid';
+import { authalicEdgeTerm, tanHalfAuthalic } from './authalicEdge';
+import { densifyGeodesic } from './densifyGeodesic';
+import { AUTHALIC_RADIUS } from './ellipsoid';
 
-const RAD = Math.PI / 180;
-
-/**
- * Signed area of one ring on the authalic sphere (positive when counter-clockwise), m². The
- * latitudes go through the authalic latitude, which maps the WGS 84 ellipsoid onto a sphere
- * of the same surface area without changing any area, so this is the ellipsoidal area (edges
- * taken as straight in an equal-area cylindrical projection, which differs from geodesic edges
- * by far less than 0.1 % for the edges of a drawn zone).
- */
+/** Signed area of one ring (positive when counter-clockwise), m². */
 function ringArea(ring: Position[]): number {
-  const n = ring.length;
-  if (n < 4) return 0;
+  if (ring.length < 4) return 0;
   let total = 0;
-  for (let i = 0; i < n - 1; i++) {
-    const previous = ring[i === 0 ? n - 2 : i - 1]!;
-    const next = ring[i + 1]!;
-    total += (next[0]! - previous[0]!) * RAD * sinAuthalicLatitude(ring[i]![1]!);
+  let previous = tanHalfAuthalic(ring[0]![1]!);
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const next = tanHalfAuthalic(ring[i + 1]![1]!);
+    total += authalicEdgeTerm(ring[i]![0]!, previous, ring[i + 1]![0]!, next);
+    previous = next;
   }
-  return (total * AUTHALIC_RADIUS * AUTHALIC_RADIUS) / 2;
+  return total * AUTHALIC_RADIUS * AUTHALIC_RADIUS;
 }
 
 function polygonArea(rings: Position[][]): number {
@@ -33,18 +27,22 @@ function polygonArea(rings: Position[][]): number {
 
 /**
  * Area of a polygon or multipolygon on the WGS 84 ellipsoid, in m² (holes subtracted); 0 for
- * points and lines. Agrees with GDAL's `ST_Area(geom, 1)` to a few parts in ten thousand.
+ * points and lines. Edges are geodesics, as for GDAL's `ST_Area(geom, 1)`: each is cut into
+ * pieces of at most a few kilometres along the geodesic (`densifyGeodesic`), and the pieces'
+ * spherical excess is summed on the authalic sphere, which has the ellipsoid's areas
+ * (`authalicEdgeTerm`). Agrees with Karney's exact geodesic polygon area to about a part in a
+ * million, for a zone round a checkpoint as for a triangle across Bosnia.
  *
  * @example
  * geodesicArea({ type: 'Polygon', coordinates: [[[20, 42], [21, 42], [21, 43], [20, 43], [20, 42]]] });
- * // ≈ 9.13e9 (9,130 km²)
+ * // ≈ 9.1307e9 (9,130.7 km²)
  */
 export function geodesicArea(geometry: Geometry): number {
   switch (geometry.type) {
     case 'Polygon':
-      return polygonArea(geometry.coordinates);
+      return polygonArea(densifyGeodesic(geometry).coordinates);
     case 'MultiPolygon':
-      return geometry.coordinates.reduce((sum, p) => sum + polygonArea(p), 0);
+      return densifyGeodesic(geometry).coordinates.reduce((sum, p) => sum + polygonArea(p), 0);
     case 'GeometryCollection':
       return geometry.geometries.reduce((sum, g) => sum + geodesicArea(g), 0);
     default:

@@ -1,13 +1,15 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { difference, featureCollection, polygon as polygonFeature, union } from '@turf/turf';
 import { geodesicArea } from './geodesicArea';
+import { outlineProblem, type OutlineProblem } from './outlineProblem';
 import { selfCrossings } from './selfCrossings';
 
 /** Below this an area is a drawing slip (a fold-back of an edge), not a part of the zone. */
 const MIN_AREA_M2 = 1;
 
 export type RepairResult<G> =
-  | { ok: true; geometry: G; crossings: Position[]; parts: number }
+  /** `problem`: what was wrong with the outline as drawn (null when nothing was). */
+  | { ok: true; geometry: G; crossings: Position[]; parts: number; problem: OutlineProblem | null }
   | { ok: false; crossings: Position[]; message: string };
 
 /** Drops repeated consecutive points (a double click leaves one) and re-closes the ring. */
@@ -47,10 +49,11 @@ function dropSlivers(polygons: Position[][][]): Position[][][] {
 function repairPolygon(rings: Position[][]): Position[][][] {
   const cleaned = rings.map(cleanRing).filter((r) => r.length >= 4);
   if (cleaned.length === 0) return [];
-  if (selfCrossings({ type: 'Polygon', coordinates: cleaned }, 1).length === 0) return [cleaned];
+  if (!outlineProblem({ type: 'Polygon', coordinates: cleaned })) return [cleaned];
   // Split each ring at its crossings into the simple areas it encloses; the outline's areas
   // minus the holes' areas is what the analyst drew (a hole reaching outside the outline
-  // takes away only what lies inside it).
+  // takes away only what lies inside it, one outside it nothing, holes that overlap or lie
+  // in each other take away their union).
   const outline = ringAreas(cleaned[0]!);
   if (!outline) return [];
   const holes = cleaned.slice(1).map(ringAreas).filter((h): h is Feature<Polygon | MultiPolygon> => h !== null);
@@ -65,9 +68,11 @@ function describeAt(p: Position): string {
 }
 
 /**
- * Makes an analyst's outline valid: repeated points are dropped, and an outline that crosses
- * itself is split at its crossings into the areas it encloses (a figure-eight becomes two
- * areas). Returns the crossings found, so the UI can say what it changed; refuses (ok: false)
+ * Makes an analyst's outline valid (`outlineProblem` finds nothing in it): repeated points are
+ * dropped; an outline that crosses itself is split at its crossings into the areas it
+ * encloses (a figure-eight becomes two areas); holes are cut out only where they lie inside
+ * the outline; parts that overlap are merged, so no ground counts twice. Returns the
+ * crossings and the problem found, so the UI can say what it changed; refuses (ok: false)
  * when even the repaired shape is not a valid area. Lines are returned unchanged: a route may
  * cross itself.
  *
@@ -76,7 +81,8 @@ function describeAt(p: Position): string {
  * // r.ok === true, r.geometry.type === 'MultiPolygon', r.parts === 2, r.crossings == [[1, 1]]
  */
 export function repairOutline<G extends Polygon | MultiPolygon>(geometry: G): RepairResult<Polygon | MultiPolygon> {
-  const crossings = selfCrossings(geometry);
+  const problem = outlineProblem(geometry);
+  const crossings = problem ? selfCrossings(geometry) : [];
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   let parts: Position[][][];
   try {
@@ -84,21 +90,26 @@ export function repairOutline<G extends Polygon | MultiPolygon>(geometry: G): Re
   } catch {
     parts = [];
   }
-  if (parts.length > 1 && crossings.length > 0) {
-    // The repaired pieces of different parts may overlap: merge them.
-    const merged = union(featureCollection(parts.map((p) => polygonFeature(p))));
-    const g = merged?.geometry;
-    parts = !g ? [] : g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  if (parts.length > 1 && outlineProblem({ type: 'MultiPolygon', coordinates: parts })) {
+    // Parts that overlap (as drawn, or once their pieces are repaired): merge them.
+    try {
+      const merged = union(featureCollection(parts.map((p) => polygonFeature(p))));
+      const g = merged?.geometry;
+      parts = !g ? [] : dropSlivers(g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+    } catch {
+      parts = [];
+    }
   }
   const repaired: Polygon | MultiPolygon = parts.length === 1 ? { type: 'Polygon', coordinates: parts[0]! } : { type: 'MultiPolygon', coordinates: parts };
-  const left = parts.length ? selfCrossings(repaired, 1) : [];
-  if (parts.length === 0 || left.length > 0) {
-    const where = crossings[0] ?? left[0];
+  const left = parts.length ? outlineProblem(repaired) : null;
+  if (parts.length === 0 || left) {
+    if (problem && problem.kind !== 'crossing') return { ok: false, crossings, message: `${problem.message}. It could not be repaired.` };
+    const where = crossings[0] ?? left?.at;
     return {
       ok: false,
       crossings,
       message: `The outline crosses itself${where ? ` near ${describeAt(where)}` : ''} and could not be repaired; redraw it so that its edges do not cross.`,
     };
   }
-  return { ok: true, geometry: repaired, crossings, parts: parts.length };
+  return { ok: true, geometry: repaired, crossings, parts: parts.length, problem };
 }

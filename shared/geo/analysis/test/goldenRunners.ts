@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Po
 import { areaCoverage } from '../areaCoverage';
 import { bufferGeometry } from '../bufferGeometry';
 import { clipToBox } from '../clipToBox';
+import { densifyGeodesic } from '../densifyGeodesic';
 import { distanceToLines } from '../distanceToLines';
 import { geodesicArea } from '../geodesicArea';
 import { geodesicCircle } from '../geodesicCircle';
@@ -10,6 +11,7 @@ import { geodesicLength } from '../geodesicLength';
 import { intersectionArea } from '../intersectionArea';
 import { labelPoint } from '../labelPoint';
 import { measurePath } from '../measurePath';
+import { outlineProblem } from '../outlineProblem';
 import { pointsInArea } from '../pointsInArea';
 import { rangeRings } from '../rangeRings';
 import { repairOutline } from '../repairOutline';
@@ -47,6 +49,14 @@ const point = (p: Position, properties: Props = {}): AnyFeature => withGeometry(
 
 export const GOLDEN_RUNNERS: Record<string, (input: Collection) => Collection> = {
   geodesicArea: (fc) => out(fc.features.map((f) => ({ ...f, properties: { ...f.properties, area_m2: squareMetres(geodesicArea(f.geometry)) } }))),
+
+  densifyGeodesic: (fc) =>
+    out(
+      fc.features.flatMap((f) => {
+        const dense = densifyGeodesic(f.geometry, f.properties.step_m as number);
+        return [f, withGeometry(dense, { densified: f.properties.name, length_m: metres(geodesicLength(dense)), area_m2: squareMetres(geodesicArea(dense)) })];
+      }),
+    ),
 
   geodesicLength: (fc) => out(fc.features.map((f) => ({ ...f, properties: { ...f.properties, length_m: metres(geodesicLength(f.geometry)) } }))),
 
@@ -139,8 +149,16 @@ export const GOLDEN_RUNNERS: Record<string, (input: Collection) => Collection> =
       fc.features.map((f) => {
         const r = repairOutline(f.geometry as Polygon);
         return r.ok
-          ? withGeometry(r.geometry, { name: f.properties.name, ok: true, parts: r.parts, crossings: roundCoords(r.crossings) })
+          ? withGeometry(r.geometry, { name: f.properties.name, ok: true, parts: r.parts, crossings: roundCoords(r.crossings), repaired: r.problem?.kind ?? null, valid: outlineProblem(r.geometry) === null })
           : { ...f, properties: { name: f.properties.name, ok: false, message: r.message } };
+      }),
+    ),
+
+  outlineProblem: (fc) =>
+    out(
+      fc.features.flatMap((f) => {
+        const problem = outlineProblem(f.geometry);
+        return [{ ...f, properties: { ...f.properties, valid: problem === null } }, ...(problem ? [point(problem.at, { problem_of: f.properties.name, kind: problem.kind, message: problem.message })] : [])];
       }),
     ),
 

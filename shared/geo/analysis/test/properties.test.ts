@@ -1,7 +1,10 @@
 import fc from 'fast-check';
-import type { Polygon, Position } from 'geojson';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'geojson';
 import { featureCollection, intersect } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { densifyGeodesic } from '../densifyGeodesic';
 import { describeRepair } from '../describeRepair';
 import { distanceToLines } from '../distanceToLines';
 import { geodesicArea } from '../geodesicArea';
@@ -10,6 +13,7 @@ import { geodesicDestination } from '../geodesicDestination';
 import { geodesicInverse } from '../geodesicInverse';
 import { intersectionArea } from '../intersectionArea';
 import { prepareAreaTest } from '../prepareAreaTest';
+import { outlineProblem } from '../outlineProblem';
 import { repairOutline } from '../repairOutline';
 import { selfCrossings } from '../selfCrossings';
 
@@ -32,6 +36,15 @@ const star = fc
   });
 
 describe('geodesic measures', () => {
+  it('areas agree with Karney’s exact geodesic polygon areas to 0.01 %', () => {
+    // The reference areas in the fixture (karney_area_m2) were computed with GeographicLib 2.2
+    // (geographiclib-geodesic, PolygonArea on WGS 84), an implementation independent of ours.
+    const shapes = JSON.parse(readFileSync(join(import.meta.dirname, 'in', 'geodesicArea.shapes.geojson'), 'utf8')) as FeatureCollection<Geometry, { name: string; karney_area_m2?: number }>;
+    const referenced = shapes.features.filter((f) => f.properties.karney_area_m2 !== undefined);
+    expect(referenced.length).toBeGreaterThanOrEqual(8);
+    for (const f of referenced) expect(Math.abs(geodesicArea(f.geometry) / f.properties.karney_area_m2! - 1), f.properties.name).toBeLessThan(1e-4);
+  });
+
   it('destination and inverse agree: going d metres at a bearing lands d metres away', () => {
     fc.assert(
       fc.property(lon, lat, fc.double({ min: 0, max: 359.9, noNaN: true }), fc.double({ min: 10, max: 300_000, noNaN: true }), (x, y, bearing, d) => {
@@ -68,7 +81,9 @@ describe('intersectionArea', () => {
   it('agrees with a polygon clipper followed by geodesicArea', () => {
     fc.assert(
       fc.property(star, box, (a, b) => {
-        const clipped = intersect(featureCollection([{ type: 'Feature', properties: {}, geometry: a }, { type: 'Feature', properties: {}, geometry: b }]));
+        // The clipper gets the same geodesic pieces that intersectionArea cuts the edges into.
+        const pieces = [a, b].map((g): Feature<Polygon> => ({ type: 'Feature', properties: {}, geometry: densifyGeodesic(g) }));
+        const clipped = intersect(featureCollection(pieces));
         const expected = clipped ? geodesicArea(clipped.geometry) : 0;
         const got = intersectionArea(a, b);
         expect(Math.abs(got - expected)).toBeLessThanOrEqual(Math.max(1, expected * 1e-6));
@@ -125,10 +140,30 @@ describe('self-crossing outlines', () => {
       fc.property(scribble, (points) => {
         const ring = [...points, points[0]!];
         const result = repairOutline({ type: 'Polygon', coordinates: [ring] });
-        if (result.ok) expect(selfCrossings(result.geometry)).toEqual([]);
+        if (result.ok) expect(outlineProblem(result.geometry)).toBeNull();
         else expect(result.message).toMatch(/crosses itself|could not be repaired/);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('parts that overlap are merged: a valid area that counts their common ground once', () => {
+    const parts = fc.array(box, { minLength: 2, maxLength: 5 });
+    fc.assert(
+      fc.property(parts, (boxes) => {
+        const result = repairOutline({ type: 'MultiPolygon', coordinates: boxes.map((b) => b.coordinates) });
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(outlineProblem(result.geometry)).toBeNull();
+        const sum = boxes.reduce((s, b) => s + geodesicArea(b), 0);
+        const largest = Math.max(...boxes.map((b) => geodesicArea(b)));
+        const area = geodesicArea(result.geometry);
+        expect(area).toBeLessThanOrEqual(sum * (1 + 1e-9));
+        expect(area).toBeGreaterThanOrEqual(largest * (1 - 1e-9));
+        if (outlineProblem({ type: 'MultiPolygon', coordinates: boxes.map((b) => b.coordinates) })) expect(result.problem?.kind).toBe('parts-overlap');
+        else expect(area).toBeCloseTo(sum, -2);
+      }),
+      { numRuns: 150 },
     );
   });
 
@@ -137,6 +172,11 @@ describe('self-crossing outlines', () => {
     expect(describeRepair({ crossings: [[20.84, 42.91]], parts: 2 })).toBe(
       'The outline crossed itself once, near 42.9100° N, 20.8400° E; it was split there into 2 areas. Undo or redraw if that is not what you meant.',
     );
+    const at = [20.84, 42.91];
+    expect(describeRepair({ crossings: [], parts: 1, problem: { kind: 'parts-overlap', at, message: '' } })).toBe(
+      'Parts of the area overlapped near 42.9100° N, 20.8400° E; they were merged into 1 area, so no ground counts twice. Undo or redraw if that is not what you meant.',
+    );
+    expect(describeRepair({ crossings: [], parts: 1, problem: { kind: 'hole-outside', at, message: '' } })).toMatch(/^A hole lay outside the area’s outline near 42\.9100° N/);
   });
 });
 
