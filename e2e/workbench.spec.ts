@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { colourDistance, paneCanvasPixels, screenColours } from './mapPixels';
 
 /** Counts painted pixels on the map's canvases, per pane: proof that features were drawn. */
 async function paintedPixels(page: Page): Promise<Record<string, number>> {
@@ -78,6 +79,23 @@ test('search finds places in Latin, Albanian and Cyrillic spellings and flies th
   }
   await expect(page.locator('.fl-label-town', { hasText: 'Brčko' })).toBeVisible();
   await app.snapshot('search-brcko');
+});
+
+test('the Kosovo–Serbia boundary stays visible where zones follow it, and lets clicks through', async ({ app }) => {
+  const { page } = app;
+  // North of Leposavić the demo's KFOR zone and the Ground Safety Zone both follow the boundary.
+  await flyTo(page, 'Raška');
+  await page.waitForTimeout(400);
+  const boundaryRed: [number, number, number] = [140, 28, 19];
+  const drawn = await paneCanvasPixels(page, 'fl-boundaries', boundaryRed);
+  expect(drawn.length).toBeGreaterThan(100);
+  // What the screen shows there is the boundary's own colour, not the line tinted by a zone fill.
+  const shown = await screenColours(page, drawn);
+  const sameColour = shown.filter((rgb) => colourDistance(rgb, boundaryRed) <= 16).length;
+  expect(sameColour / drawn.length).toBeGreaterThan(0.9);
+  // The boundaries' pane never takes the mouse: zones under it stay selectable and editable.
+  expect(await page.locator('.leaflet-fl-boundaries-pane canvas').first().evaluate((c) => getComputedStyle(c).pointerEvents)).toBe('none');
+  await app.snapshot('boundary-over-zones');
 });
 
 test('create an incident by clicking the map, edit it, undo, and find it after a restart', async ({ app }) => {

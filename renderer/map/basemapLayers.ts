@@ -13,6 +13,21 @@ const ENTITY_FILL: Record<string, string> = {
   BD: '#b7a6d9',
 };
 
+/**
+ * The basemap's panes, bottom to top. The key boundary lines (international borders, the
+ * Kosovo–Serbia boundary, the IEBL) lie above the zones' fills (`fl-zones`, 410) and the
+ * reference overlays (410), so a zone that follows the boundary never hides it, and below the
+ * zone symbols (415), the incidents (420) and the names. Their pane lets every click through:
+ * the zones underneath stay selectable, and Geoman snaps to its own invisible copies.
+ */
+export const BASEMAP_PANES = [
+  { name: 'fl-land', z: 210, clickThrough: false },
+  { name: 'fl-areas', z: 220, clickThrough: false },
+  { name: 'fl-lines', z: 230, clickThrough: false },
+  { name: 'fl-boundaries', z: 412, clickThrough: true },
+  { name: 'fl-labels', z: 450, clickThrough: true },
+] as const;
+
 export interface BasemapLayers {
   overlays: Record<string, L.Layer>;
   /** Layers on by default, in drawing order. */
@@ -68,19 +83,15 @@ function areaLabels(features: BasemapFeature[], kind: string, minZoom: number, m
 
 /** Builds the basemap layers from the generated files: areas and lines on canvas, names as labels. */
 export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLayers {
-  for (const [name, z] of [
-    ['fl-land', 210],
-    ['fl-areas', 220],
-    ['fl-lines', 230],
-    ['fl-labels', 450],
-  ] as const) {
+  for (const { name, z, clickThrough } of BASEMAP_PANES) {
     const pane = map.createPane(name);
     pane.style.zIndex = String(z);
-    if (name === 'fl-labels') pane.style.pointerEvents = 'none';
+    if (clickThrough) pane.style.pointerEvents = 'none';
   }
   const land = L.canvas({ pane: 'fl-land', padding: 0.3 });
   const areas = L.canvas({ pane: 'fl-areas', padding: 0.3 });
   const lines = L.canvas({ pane: 'fl-lines', padding: 0.3 });
+  const boundaries = L.canvas({ pane: 'fl-boundaries', padding: 0.3 });
 
   const countries = L.geoJSON(files.countries, {
     renderer: land,
@@ -125,7 +136,7 @@ export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLay
   } as L.GeoJSONOptions);
 
   const borders = L.geoJSON(files.borders, {
-    renderer: lines,
+    renderer: boundaries,
     interactive: false,
     style: (f) => {
       const pair = `${prop(f as BasemapFeature, 'a')}-${prop(f as BasemapFeature, 'b')}`;
@@ -137,7 +148,7 @@ export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLay
   } as L.GeoJSONOptions);
 
   const iebl = L.geoJSON(files.iebl, {
-    renderer: lines,
+    renderer: boundaries,
     interactive: false,
     style: { color: '#5b2a86', weight: 2, opacity: 0.9, dashArray: '8 5' },
   } as L.GeoJSONOptions);
