@@ -33,6 +33,20 @@ async function flyTo(page: Page, query: string): Promise<void> {
   await page.waitForTimeout(1200); // the fly animation
 }
 
+/** The map's visible tool buttons (zoom, drawing, editing) that something else covers. */
+async function coveredToolButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const buttons = [...document.querySelectorAll<HTMLElement>('.leaflet-control-zoom a, .leaflet-pm-toolbar a.leaflet-buttons-control-button')];
+    return buttons
+      .filter((b) => b.checkVisibility() && b.offsetWidth > 0)
+      .flatMap((b) => {
+        const r = b.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return hit && b.contains(hit) ? [] : [`${b.closest('[title]')?.getAttribute('title') ?? b.className} under ${hit?.className}`];
+      });
+  });
+}
+
 async function placeIncidentAtCentre(page: Page): Promise<void> {
   await page.getByRole('button', { name: '+ Incident' }).click();
   const box = (await page.locator('#fl-map').boundingBox())!;
@@ -61,6 +75,31 @@ test('the offline basemap draws with the demo case, and nothing leaves the machi
   await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap');
   await expect(page.locator('.fl-legend')).toContainText('Inter-Entity Boundary Line');
   await app.snapshot('basemap-demo-case');
+});
+
+test('the legend never covers the map tools, at any window size and however many zones it lists', async ({ app }) => {
+  const { page } = app;
+  const legend = page.locator('.fl-legend');
+  const details = legend.locator('details');
+  for (const [width, height] of [[1400, 900], [1366, 768], [1280, 720]] as const) {
+    await page.setViewportSize({ width, height });
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await legend.locator('summary').click();
+    expect(await page.locator('.leaflet-pm-toolbar a.leaflet-buttons-control-button').count()).toBeGreaterThanOrEqual(8);
+    expect(await coveredToolButtons(page), `${width}×${height}`).toEqual([]);
+  }
+  // A case with many zones lists a symbol row for each: the legend scrolls, the tools stay free.
+  await page.locator('.fl-legend-zones').evaluate((section) => {
+    for (let i = 0; i < 12; i++) section.append(Object.assign(document.createElement('div'), { className: 'fl-legend-row', textContent: `Zone symbol ${i}` }));
+  });
+  expect(await coveredToolButtons(page)).toEqual([]);
+  expect(await legend.evaluate((l) => l.scrollHeight > l.clientHeight)).toBe(true);
+  await app.snapshot('legend-1280x720');
+  // Opened in a small window, the legend starts folded: the map comes first.
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(legend.locator('summary')).toBeVisible();
+  expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  expect(await coveredToolButtons(page)).toEqual([]);
 });
 
 test('search finds places in Latin, Albanian and Cyrillic spellings and flies there', async ({ app }) => {
