@@ -122,8 +122,8 @@ test('search finds places in Latin, Albanian and Cyrillic spellings and flies th
 
 test('the Kosovo–Serbia boundary stays visible where zones follow it, and lets clicks through', async ({ app }) => {
   const { page } = app;
-  // North of Leposavić the demo's KFOR zone and the Ground Safety Zone both follow the boundary.
-  await flyTo(page, 'Raška');
+  // At Jarinje the demo's KFOR zone and the Ground Safety Zone both follow the boundary.
+  await flyTo(page, 'Jarinje');
   await page.waitForTimeout(400);
   const boundaryRed: [number, number, number] = [140, 28, 19];
   const drawn = await paneCanvasPixels(page, 'fl-boundaries', boundaryRed);
@@ -135,6 +135,40 @@ test('the Kosovo–Serbia boundary stays visible where zones follow it, and lets
   // The boundaries' pane never takes the mouse: zones under it stay selectable and editable.
   expect(await page.locator('.leaflet-fl-boundaries-pane canvas').first().evaluate((c) => getComputedStyle(c).pointerEvents)).toBe('none');
   await app.snapshot('boundary-over-zones');
+});
+
+test('search flies on Enter only to a place of that name; a look-alike is only suggested', async ({ app }) => {
+  const { page } = app;
+  // The crossings and Banjska are in the gazetteer, not mistaken for Arilje, Krnjak or Banja Luka.
+  for (const [query, lat, lon] of [
+    ['Jarinje', 43.2186, 20.6917],
+    ['Brnjak', 42.9619, 20.5483],
+    ['Banjska', 42.9733, 20.7808],
+  ] as const) {
+    await flyTo(page, query);
+    const c = await mapCenter(page);
+    expect(Math.abs(c.lat - lat), query).toBeLessThan(0.01);
+    expect(Math.abs(c.lon - lon), query).toBeLessThan(0.01);
+  }
+  await expect(page.locator('.fl-label-town', { hasText: 'Banjska' })).toBeVisible();
+
+  // Not in the gazetteer: Enter says so and stays; the look-alikes are offered below.
+  const search = page.getByRole('combobox', { name: 'Find a place' });
+  const before = await mapCenter(page);
+  await search.fill('Ribariće');
+  await search.press('Enter');
+  await expect(page.locator('.fl-search-empty')).toHaveText('No place called “Ribariće”. Similar names:');
+  await expect(page.locator('.fl-search-result').first()).toBeVisible();
+  await expect(page.locator('.fl-search-result.fl-active')).toHaveCount(0);
+  await page.waitForTimeout(1000);
+  expect(await mapCenter(page)).toEqual(before);
+  await app.snapshot('search-no-such-place');
+  // Picking a suggestion with the arrows is a choice: then Enter flies there.
+  await search.press('ArrowDown');
+  await expect(page.locator('.fl-search-result.fl-active')).toHaveCount(1);
+  await search.press('Enter');
+  await page.waitForTimeout(1200);
+  expect(await mapCenter(page)).not.toEqual(before);
 });
 
 test('create an incident by clicking the map, edit it, undo, and find it after a restart', async ({ app }) => {
