@@ -258,6 +258,34 @@ test('delete with undo, and drag an incident to move it', async ({ app }) => {
   expect(metaBefore).toBeTruthy();
 });
 
+test('an incident’s popup opens fully in view, clear of the toolbar and the map tools', async ({ app }) => {
+  const { page } = app;
+  for (const [width, height] of [[1400, 900], [1280, 720]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.locator('.fl-row', { hasText: 'Banjska attack' }).click();
+    const popup = page.locator('.leaflet-popup');
+    await expect(popup.getByTestId('incident-analysis')).toContainText('In zones');
+    // Each corner of the popup is the popup itself: not cut off by the map's edge (under the
+    // toolbar), not under the zoom and drawing tools or the buttons at the top right.
+    await expect
+      .poll(
+        () =>
+          popup.evaluate((p) => {
+            const r = p.querySelector('.leaflet-popup-content-wrapper')!.getBoundingClientRect();
+            const map = document.querySelector('#fl-map')!.getBoundingClientRect();
+            const inside = r.top >= map.top && r.bottom <= map.bottom && r.left >= map.left && r.right <= map.right;
+            const corners = [[r.left + 4, r.top + 4], [r.right - 4, r.top + 4], [r.left + 4, r.bottom - 4], [r.right - 4, r.bottom - 4]];
+            return inside && corners.every(([x, y]) => p.contains(document.elementFromPoint(x!, y!)));
+          }),
+        { message: `${width}×${height}` },
+      )
+      .toBe(true);
+    await app.snapshot(`popup-banjska-${width}x${height}`);
+    await page.keyboard.press('Escape');
+    await page.locator('#fl-map').click({ position: { x: 300, y: 30 } });
+  }
+});
+
 test('a hostile title renders as text, never as HTML', async ({ app }) => {
   const { page } = app;
   const hostile = '<img src=x onerror="window.__pwned=1">&amp; "quoted" Лепосавић';

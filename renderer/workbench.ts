@@ -365,9 +365,7 @@ export class Workbench {
 
   private _focusIncident(incident: Incident): void {
     this._panel.select(incident.id);
-    const target = L.latLng(incident.fields.lat, incident.fields.lon);
-    this._map.once('moveend', () => this._incidents.select(incident.id, true));
-    this._map.flyTo(target, Math.max(this._map.getZoom(), 11), { duration: 0.6 });
+    this._incidents.focus(incident);
   }
 
   /** A zone was selected: it alone is selected, and the Zones tab shows its details. */
