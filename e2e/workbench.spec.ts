@@ -286,6 +286,27 @@ test('an incident’s popup opens fully in view, clear of the toolbar and the ma
   }
 });
 
+test('the incident filter ignores diacritics and finds incidents by country, entity and municipality', async ({ app }) => {
+  const { page } = app;
+  const total = await incidentCount(page);
+  const filter = page.getByRole('searchbox', { name: 'Filter incidents' });
+  const shown = async (q: string) => {
+    await filter.fill(q);
+    return Number(((await page.getByTestId('incident-count').textContent()) ?? '').split(' ')[0]);
+  };
+  const zvecan = await shown('Zvečan');
+  expect(zvecan).toBeGreaterThanOrEqual(3);
+  expect(zvecan).toBeLessThan(total);
+  for (const q of ['zvecan', 'ZVECAN', 'Звечан']) expect(await shown(q), q).toBe(zvecan);
+  // No demo item's own text names the country: only its admin area does.
+  await filter.fill('bosnia and herzegovina');
+  await expect(page.locator('.fl-row', { hasText: 'Republika Srpska police' })).toBeVisible();
+  expect(await shown('zvecan kfor')).toBeGreaterThanOrEqual(1);
+  expect(await shown('zvecan kfor')).toBeLessThan(zvecan);
+  await filter.fill('');
+  expect(await incidentCount(page)).toBe(total);
+});
+
 test('a hostile title renders as text, never as HTML', async ({ app }) => {
   const { page } = app;
   const hostile = '<img src=x onerror="window.__pwned=1">&amp; "quoted" Лепосавић';
