@@ -227,6 +227,10 @@ test('delete with undo, and drag an incident to move it', async ({ app }) => {
   const { page } = app;
   const before = await incidentCount(page);
   const row = page.locator('.fl-row', { hasText: 'Banjska attack' });
+  // The dead are counted in words, with no religious symbol.
+  await expect(row.locator('.fl-row-toll')).toHaveText('4 killed');
+  await expect(row.locator('.fl-row-toll')).toHaveAttribute('title', 'Fatalities: 4');
+  expect(await page.getByRole('tabpanel', { name: 'Incidents' }).textContent()).not.toMatch(/[✝†✞☦✟]/u);
   await row.click();
   const popup = page.locator('.leaflet-popup .fl-popup');
   await popup.getByRole('button', { name: 'Delete' }).click();

@@ -132,7 +132,9 @@ export class IncidentPanel {
         el('div', { class: 'fl-row-title', text: f.title }),
         el('div', { class: 'fl-row-meta', text: `${f.occurred_at} · ${describePlace(incident)}` }),
       ),
-      f.fatalities > 0 ? el('span', { class: 'fl-row-toll', title: 'Fatalities', text: `✝ ${f.fatalities}` }) : null,
+      // Words, not a symbol: the usual mark for the dead is a Christian cross, which takes a
+      // side in this region.
+      f.fatalities > 0 ? el('span', { class: 'fl-row-toll', title: `Fatalities: ${f.fatalities}`, text: `${f.fatalities.toLocaleString('en')} killed` }) : null,
     );
     return row;
   }
