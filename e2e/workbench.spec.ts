@@ -102,6 +102,38 @@ test('the legend never covers the map tools, at any window size and however many
   expect(await coveredToolButtons(page)).toEqual([]);
 });
 
+/** Pairs of basemap names on screen whose boxes overlap. */
+async function overlappingLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const labels = [...document.querySelectorAll('.fl-label')].map((l) => ({ text: l.textContent, r: l.getBoundingClientRect() }));
+    const out: string[] = [];
+    labels.forEach((a, i) => {
+      for (const b of labels.slice(i + 1)) {
+        if (a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom) out.push(`${a.text} × ${b.text}`);
+      }
+    });
+    return out;
+  });
+}
+
+test('names on the map never sit on one another: countries step aside for capitals', async ({ app }) => {
+  const { page } = app;
+  await flyTo(page, 'Zvečan');
+  const zoomOut = page.locator('.leaflet-control-zoom-out');
+  for (const zoom of [9, 6]) {
+    while ((await mapCenter(page)).zoom > zoom) {
+      await zoomOut.click();
+      await page.waitForTimeout(350);
+    }
+    await page.waitForTimeout(300);
+    expect(await page.locator('.fl-label').count()).toBeGreaterThan(20);
+    expect(await overlappingLabels(page), `zoom ${zoom}`).toEqual([]);
+  }
+  for (const name of ['Sofia', 'Skopje', 'Belgrade']) await expect(page.locator('.fl-label-town', { hasText: name })).toBeVisible();
+  for (const name of ['Bulgaria', 'North Macedonia', 'Serbia']) await expect(page.locator('.fl-label-country', { hasText: name })).toBeVisible();
+  await app.snapshot('labels-zoom-6');
+});
+
 test('search finds places in Latin, Albanian and Cyrillic spellings and flies there', async ({ app }) => {
   const { page } = app;
   for (const [query, lat, lon] of [

@@ -2,7 +2,7 @@ import L from 'leaflet';
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BasemapFeature, BasemapFiles } from './basemapData';
-import { LabelLayer, type LabelItem } from './labelLayer';
+import { LabelLayer, LabelSpace, type LabelItem } from './labelLayer';
 
 /** The six countries the workbench is about draw a little stronger than their neighbours. */
 const FOCUS = new Set(['XKX', 'SRB', 'BIH', 'MNE', 'MKD', 'ALB', 'HRV']);
@@ -27,6 +27,13 @@ export const BASEMAP_PANES = [
   { name: 'fl-boundaries', z: 412, clickThrough: true },
   { name: 'fl-labels', z: 450, clickThrough: true },
 ] as const;
+
+const LABEL_PRIORITY = {
+  town: { 1: 0, 2: 2, 3: 5 },
+  country: 1,
+  entity: 3,
+  municipality: 4,
+} as const;
 
 export interface BasemapLayers {
   overlays: Record<string, L.Layer>;
@@ -153,9 +160,11 @@ export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLay
     style: { color: '#5b2a86', weight: 2, opacity: 0.9, dashArray: '8 5' },
   } as L.GeoJSONOptions);
 
-  const countryLabels = areaLabels(files.countries.features as BasemapFeature[], 'country', 5, 8, 0, (f) => prop(f, 'name'));
-  const entityLabels = areaLabels(files.entities.features as BasemapFeature[], 'entity', 7, 10, 1, (f) => prop(f, 'name'));
-  const municipalityLabels = areaLabels(byLevel('XKX').features, 'municipality', 9, 18, 3, (f) => {
+  // Who wins where names collide (lower first): capitals, countries, towns, entities,
+  // municipalities, then villages. An area's name steps aside for a town's (labelPlacement).
+  const countryLabels = areaLabels(files.countries.features as BasemapFeature[], 'country', 5, 8, LABEL_PRIORITY.country, (f) => prop(f, 'name'));
+  const entityLabels = areaLabels(files.entities.features as BasemapFeature[], 'entity', 7, 10, LABEL_PRIORITY.entity, (f) => prop(f, 'name'));
+  const municipalityLabels = areaLabels(byLevel('XKX').features, 'municipality', 9, 18, LABEL_PRIORITY.municipality, (f) => {
     const sq = prop(f, 'name_sq');
     const name = prop(f, 'name');
     return sq && sq !== name ? `${name} / ${sq}` : name;
@@ -166,11 +175,12 @@ export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLay
     lat: p.lat,
     kind: 'town',
     dot: true,
-    priority: 1 + p.rank,
+    priority: LABEL_PRIORITY.town[p.rank],
     minZoom: p.rank === 1 ? 6 : p.rank === 2 ? 8 : 10,
   }));
-  const areaNames = new LabelLayer([...countryLabels, ...entityLabels, ...municipalityLabels], 'fl-labels');
-  const towns = new LabelLayer(townLabels, 'fl-labels');
+  const names = new LabelSpace();
+  const areaNames = new LabelLayer([...countryLabels, ...entityLabels, ...municipalityLabels], 'fl-labels', names);
+  const towns = new LabelLayer(townLabels, 'fl-labels', names);
 
   const overlays: Record<string, L.Layer> = {
     'Countries (OSM, ~10 m)': L.layerGroup([countries, borders]),
