@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { colourDistance, paneCanvasPixels, screenColours } from './mapPixels';
 
 /** Counts painted pixels on the map's canvases, per pane: proof that features were drawn. */
 async function paintedPixels(page: Page): Promise<Record<string, number>> {
@@ -32,6 +33,20 @@ async function flyTo(page: Page, query: string): Promise<void> {
   await page.waitForTimeout(1200); // the fly animation
 }
 
+/** The map's visible tool buttons (zoom, drawing, editing) that something else covers. */
+async function coveredToolButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const buttons = [...document.querySelectorAll<HTMLElement>('.leaflet-control-zoom a, .leaflet-pm-toolbar a.leaflet-buttons-control-button')];
+    return buttons
+      .filter((b) => b.checkVisibility() && b.offsetWidth > 0)
+      .flatMap((b) => {
+        const r = b.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return hit && b.contains(hit) ? [] : [`${b.closest('[title]')?.getAttribute('title') ?? b.className} under ${hit?.className}`];
+      });
+  });
+}
+
 async function placeIncidentAtCentre(page: Page): Promise<void> {
   await page.getByRole('button', { name: '+ Incident' }).click();
   const box = (await page.locator('#fl-map').boundingBox())!;
@@ -62,6 +77,63 @@ test('the offline basemap draws with the demo case, and nothing leaves the machi
   await app.snapshot('basemap-demo-case');
 });
 
+test('the legend never covers the map tools, at any window size and however many zones it lists', async ({ app }) => {
+  const { page } = app;
+  const legend = page.locator('.fl-legend');
+  const details = legend.locator('details');
+  for (const [width, height] of [[1400, 900], [1366, 768], [1280, 720]] as const) {
+    await page.setViewportSize({ width, height });
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await legend.locator('summary').click();
+    expect(await page.locator('.leaflet-pm-toolbar a.leaflet-buttons-control-button').count()).toBeGreaterThanOrEqual(8);
+    expect(await coveredToolButtons(page), `${width}×${height}`).toEqual([]);
+  }
+  // A case with many zones lists a symbol row for each: the legend scrolls, the tools stay free.
+  await page.locator('.fl-legend-zones').evaluate((section) => {
+    for (let i = 0; i < 12; i++) section.append(Object.assign(document.createElement('div'), { className: 'fl-legend-row', textContent: `Zone symbol ${i}` }));
+  });
+  expect(await coveredToolButtons(page)).toEqual([]);
+  expect(await legend.evaluate((l) => l.scrollHeight > l.clientHeight)).toBe(true);
+  await app.snapshot('legend-1280x720');
+  // Opened in a small window, the legend starts folded: the map comes first.
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(legend.locator('summary')).toBeVisible();
+  expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  expect(await coveredToolButtons(page)).toEqual([]);
+});
+
+/** Pairs of basemap names on screen whose boxes overlap. */
+async function overlappingLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const labels = [...document.querySelectorAll('.fl-label')].map((l) => ({ text: l.textContent, r: l.getBoundingClientRect() }));
+    const out: string[] = [];
+    labels.forEach((a, i) => {
+      for (const b of labels.slice(i + 1)) {
+        if (a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom) out.push(`${a.text} × ${b.text}`);
+      }
+    });
+    return out;
+  });
+}
+
+test('names on the map never sit on one another: countries step aside for capitals', async ({ app }) => {
+  const { page } = app;
+  await flyTo(page, 'Zvečan');
+  const zoomOut = page.locator('.leaflet-control-zoom-out');
+  for (const zoom of [9, 6]) {
+    while ((await mapCenter(page)).zoom > zoom) {
+      await zoomOut.click();
+      await page.waitForTimeout(350);
+    }
+    await page.waitForTimeout(300);
+    expect(await page.locator('.fl-label').count()).toBeGreaterThan(20);
+    expect(await overlappingLabels(page), `zoom ${zoom}`).toEqual([]);
+  }
+  for (const name of ['Sofia', 'Skopje', 'Belgrade']) await expect(page.locator('.fl-label-town', { hasText: name })).toBeVisible();
+  for (const name of ['Bulgaria', 'North Macedonia', 'Serbia']) await expect(page.locator('.fl-label-country', { hasText: name })).toBeVisible();
+  await app.snapshot('labels-zoom-6');
+});
+
 test('search finds places in Latin, Albanian and Cyrillic spellings and flies there', async ({ app }) => {
   const { page } = app;
   for (const [query, lat, lon] of [
@@ -78,6 +150,57 @@ test('search finds places in Latin, Albanian and Cyrillic spellings and flies th
   }
   await expect(page.locator('.fl-label-town', { hasText: 'Brčko' })).toBeVisible();
   await app.snapshot('search-brcko');
+});
+
+test('the Kosovo–Serbia boundary stays visible where zones follow it, and lets clicks through', async ({ app }) => {
+  const { page } = app;
+  // At Jarinje the demo's KFOR zone and the Ground Safety Zone both follow the boundary.
+  await flyTo(page, 'Jarinje');
+  await page.waitForTimeout(400);
+  const boundaryRed: [number, number, number] = [140, 28, 19];
+  const drawn = await paneCanvasPixels(page, 'fl-boundaries', boundaryRed);
+  expect(drawn.length).toBeGreaterThan(100);
+  // What the screen shows there is the boundary's own colour, not the line tinted by a zone fill.
+  const shown = await screenColours(page, drawn);
+  const sameColour = shown.filter((rgb) => colourDistance(rgb, boundaryRed) <= 16).length;
+  expect(sameColour / drawn.length).toBeGreaterThan(0.9);
+  // The boundaries' pane never takes the mouse: zones under it stay selectable and editable.
+  expect(await page.locator('.leaflet-fl-boundaries-pane canvas').first().evaluate((c) => getComputedStyle(c).pointerEvents)).toBe('none');
+  await app.snapshot('boundary-over-zones');
+});
+
+test('search flies on Enter only to a place of that name; a look-alike is only suggested', async ({ app }) => {
+  const { page } = app;
+  // The crossings and Banjska are in the gazetteer, not mistaken for Arilje, Krnjak or Banja Luka.
+  for (const [query, lat, lon] of [
+    ['Jarinje', 43.2186, 20.6917],
+    ['Brnjak', 42.9619, 20.5483],
+    ['Banjska', 42.9733, 20.7808],
+  ] as const) {
+    await flyTo(page, query);
+    const c = await mapCenter(page);
+    expect(Math.abs(c.lat - lat), query).toBeLessThan(0.01);
+    expect(Math.abs(c.lon - lon), query).toBeLessThan(0.01);
+  }
+  await expect(page.locator('.fl-label-town', { hasText: 'Banjska' })).toBeVisible();
+
+  // Not in the gazetteer: Enter says so and stays; the look-alikes are offered below.
+  const search = page.getByRole('combobox', { name: 'Find a place' });
+  const before = await mapCenter(page);
+  await search.fill('Ribariće');
+  await search.press('Enter');
+  await expect(page.locator('.fl-search-empty')).toHaveText('No place called “Ribariće”. Similar names:');
+  await expect(page.locator('.fl-search-result').first()).toBeVisible();
+  await expect(page.locator('.fl-search-result.fl-active')).toHaveCount(0);
+  await page.waitForTimeout(1000);
+  expect(await mapCenter(page)).toEqual(before);
+  await app.snapshot('search-no-such-place');
+  // Picking a suggestion with the arrows is a choice: then Enter flies there.
+  await search.press('ArrowDown');
+  await expect(page.locator('.fl-search-result.fl-active')).toHaveCount(1);
+  await search.press('Enter');
+  await page.waitForTimeout(1200);
+  expect(await mapCenter(page)).not.toEqual(before);
 });
 
 test('create an incident by clicking the map, edit it, undo, and find it after a restart', async ({ app }) => {
@@ -136,6 +259,10 @@ test('delete with undo, and drag an incident to move it', async ({ app }) => {
   const { page } = app;
   const before = await incidentCount(page);
   const row = page.locator('.fl-row', { hasText: 'Banjska attack' });
+  // The dead are counted in words, with no religious symbol.
+  await expect(row.locator('.fl-row-toll')).toHaveText('4 killed');
+  await expect(row.locator('.fl-row-toll')).toHaveAttribute('title', 'Fatalities: 4');
+  expect(await page.getByRole('tabpanel', { name: 'Incidents' }).textContent()).not.toMatch(/[✝†✞☦✟]/u);
   await row.click();
   const popup = page.locator('.leaflet-popup .fl-popup');
   await popup.getByRole('button', { name: 'Delete' }).click();
@@ -165,6 +292,55 @@ test('delete with undo, and drag an incident to move it', async ({ app }) => {
   expect(lon).toBeGreaterThan(20.78);
   await page.keyboard.press('Escape');
   expect(metaBefore).toBeTruthy();
+});
+
+test('an incident’s popup opens fully in view, clear of the toolbar and the map tools', async ({ app }) => {
+  const { page } = app;
+  for (const [width, height] of [[1400, 900], [1280, 720]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.locator('.fl-row', { hasText: 'Banjska attack' }).click();
+    const popup = page.locator('.leaflet-popup');
+    await expect(popup.getByTestId('incident-analysis')).toContainText('In zones');
+    // Each corner of the popup is the popup itself: not cut off by the map's edge (under the
+    // toolbar), not under the zoom and drawing tools or the buttons at the top right.
+    await expect
+      .poll(
+        () =>
+          popup.evaluate((p) => {
+            const r = p.querySelector('.leaflet-popup-content-wrapper')!.getBoundingClientRect();
+            const map = document.querySelector('#fl-map')!.getBoundingClientRect();
+            const inside = r.top >= map.top && r.bottom <= map.bottom && r.left >= map.left && r.right <= map.right;
+            const corners = [[r.left + 4, r.top + 4], [r.right - 4, r.top + 4], [r.left + 4, r.bottom - 4], [r.right - 4, r.bottom - 4]];
+            return inside && corners.every(([x, y]) => p.contains(document.elementFromPoint(x!, y!)));
+          }),
+        { message: `${width}×${height}` },
+      )
+      .toBe(true);
+    await app.snapshot(`popup-banjska-${width}x${height}`);
+    await page.keyboard.press('Escape');
+    await page.locator('#fl-map').click({ position: { x: 300, y: 30 } });
+  }
+});
+
+test('the incident filter ignores diacritics and finds incidents by country, entity and municipality', async ({ app }) => {
+  const { page } = app;
+  const total = await incidentCount(page);
+  const filter = page.getByRole('searchbox', { name: 'Filter incidents' });
+  const shown = async (q: string) => {
+    await filter.fill(q);
+    return Number(((await page.getByTestId('incident-count').textContent()) ?? '').split(' ')[0]);
+  };
+  const zvecan = await shown('Zvečan');
+  expect(zvecan).toBeGreaterThanOrEqual(3);
+  expect(zvecan).toBeLessThan(total);
+  for (const q of ['zvecan', 'ZVECAN', 'Звечан']) expect(await shown(q), q).toBe(zvecan);
+  // No demo item's own text names the country: only its admin area does.
+  await filter.fill('bosnia and herzegovina');
+  await expect(page.locator('.fl-row', { hasText: 'Republika Srpska police' })).toBeVisible();
+  expect(await shown('zvecan kfor')).toBeGreaterThanOrEqual(1);
+  expect(await shown('zvecan kfor')).toBeLessThan(zvecan);
+  await filter.fill('');
+  expect(await incidentCount(page)).toBe(total);
 });
 
 test('a hostile title renders as text, never as HTML', async ({ app }) => {
@@ -233,6 +409,30 @@ test('bad input is refused with a clear message and nothing is saved', async ({ 
   expect(await incidentCount(page)).toBe(before);
   await app.restart();
   expect(await incidentCount(app.page)).toBe(before);
+});
+
+test('the web host’s File menu advertises only shortcuts a browser lets the page have', async ({ app }) => {
+  test.skip(app.kind !== 'web', 'the Electron app has its native menu, with Ctrl+N');
+  const { page } = app;
+  await page.getByRole('button', { name: 'File' }).click();
+  const shortcuts = await page.locator('.fl-menu-shortcut').allTextContents();
+  // Chromium keeps these for its own windows and tabs: the page never sees them.
+  for (const reserved of ['Ctrl+N', 'Ctrl+T', 'Ctrl+W', 'Ctrl+Shift+N', '⌘N', '⌘T', '⌘W']) expect(shortcuts).not.toContain(reserved);
+  const newCase = page.getByRole('menuitem', { name: /New Case/ });
+  await expect(newCase).toContainText(/Alt\+Shift\+N|⌥⇧N/);
+  await app.snapshot('file-menu-web');
+  await page.keyboard.press('Escape');
+  // The advertised key works.
+  await page.locator('#fl-map').click({ position: { x: 300, y: 30 } });
+  await page.keyboard.press('Alt+Shift+N');
+  await expect(page.getByLabel('Case name')).toBeVisible();
+  // Not while typing: there Alt+Shift+N may type a character.
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Case name')).toBeHidden();
+  await page.getByRole('combobox', { name: 'Find a place' }).focus();
+  await page.keyboard.press('Alt+Shift+N');
+  await page.waitForTimeout(300);
+  await expect(page.getByLabel('Case name')).toBeHidden();
 });
 
 test('create a new case, switch back to the demo case through Open', async ({ app }) => {

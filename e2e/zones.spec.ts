@@ -74,7 +74,7 @@ test('draw a zone by clicking, measure it, reshape a vertex, undo, and find it a
   const area = (await d.area.textContent())!;
   const count = Number(await d.count.textContent());
   expect(area).toMatch(/^[\d.]+ km²$/);
-  expect(count).toBeGreaterThanOrEqual(3); // the riot, the new mayors, Banjska (located at Zvečan)
+  expect(count).toBeGreaterThanOrEqual(2); // the riot and the new mayors, at Zvečan (Banjska lies north of the zone)
   await app.snapshot('zone-drawn');
 
   // Drag the bottom-left corner past Zvečan: the zone shrinks and leaves its incidents out.

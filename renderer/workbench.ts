@@ -25,8 +25,7 @@ import { showExportDialog } from './reports/exportDialog';
 import { showReportDialog } from './reports/reportDialog';
 import { ImportsController } from './imports/importsController';
 import { ZONE_COMMANDS, zoneMenuItems } from './zones/zoneMenu';
-
-const MOD = navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+';
+import { MOD, WEB_NEW_CASE, wireKeyboard } from './shell/keyboardShortcuts';
 
 /** The workbench window: wires the map, the panels, the forms and the commands together. */
 export class Workbench {
@@ -120,7 +119,22 @@ export class Workbench {
     this._search.setPlaces(files.places);
     this._imports.enableFileDrop();
     this._wireMap();
-    this._wireKeyboard();
+    wireKeyboard(this._app.host, {
+      undo: () => void this._undo(),
+      redo: () => void this._redo(),
+      find: () => this._search.focus(),
+      newCase: () => this._newCase(),
+      openCase: () => this._openCase(),
+      report: () => this._openReport(),
+      export: () => this._openExport(),
+      placeIncident: () => this._setPlacing(true),
+      measure: () => this._zones.tools.toggle('measure'),
+      cancel: () => {
+        this._setPlacing(false);
+        this._zones.stopTools();
+      },
+      deleteSelected: () => this._deleteSelected(),
+    });
     this._host.onEvent((name, payload) => {
       if (name === 'menu.command') this._runMenuCommand((payload as { command: string }).command);
       else if (name === 'case.changed' && (payload as { reason: string }).reason === 'opened') void this._caseOpened();
@@ -145,7 +159,8 @@ export class Workbench {
   private _layout(root: HTMLElement): void {
     const menu: MenuSpec = {
       File: [
-        { label: 'New Case…', shortcut: `${MOD}N`, run: () => this._newCase() },
+        // The in-page menu is the web host's (Electron has its native one): a browser's key.
+        { label: 'New Case…', shortcut: WEB_NEW_CASE, run: () => this._newCase() },
         { label: 'Open Case…', shortcut: `${MOD}O`, run: () => this._openCase() },
         { label: 'Open Demo Case', run: () => void this._openDemo() },
         'separator',
@@ -220,42 +235,6 @@ export class Workbench {
     };
     if (command in ZONE_COMMANDS) ZONE_COMMANDS[command]!(this._zones);
     else commands[command]?.();
-  }
-
-  private _wireKeyboard(): void {
-    document.addEventListener('keydown', (e) => {
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if (mod && key === 'z' && !isTextEditing()) {
-        e.preventDefault();
-        void (e.shiftKey ? this._redo() : this._undo());
-      } else if (mod && key === 'y' && !isTextEditing()) {
-        e.preventDefault();
-        void this._redo();
-      } else if (mod && key === 'f') {
-        e.preventDefault();
-        this._search.focus();
-      } else if (mod && key === 'o' && this._app.host === 'web') {
-        e.preventDefault();
-        this._openCase();
-      } else if (mod && key === 'n' && this._app.host === 'web') {
-        e.preventDefault();
-        this._newCase();
-      } else if (mod && (key === 'p' || key === 'e') && this._app.host === 'web') {
-        // The browser's own print would print the workbench, not a report.
-        e.preventDefault();
-        if (key === 'p') this._openReport();
-        else this._openExport();
-      } else if (!mod && !isTextEditing() && !document.querySelector('.fl-backdrop')) {
-        if (key === 'i' || key === 'a') this._setPlacing(true);
-        else if (key === 'm') this._zones.tools.toggle('measure');
-        else if (key === 'escape') {
-          this._setPlacing(false);
-          this._zones.stopTools();
-        }
-        else if (key === 'delete' || key === 'backspace') this._deleteSelected();
-      }
-    });
   }
 
   private _wireMap(): void {
@@ -365,9 +344,7 @@ export class Workbench {
 
   private _focusIncident(incident: Incident): void {
     this._panel.select(incident.id);
-    const target = L.latLng(incident.fields.lat, incident.fields.lon);
-    this._map.once('moveend', () => this._incidents.select(incident.id, true));
-    this._map.flyTo(target, Math.max(this._map.getZoom(), 11), { duration: 0.6 });
+    this._incidents.focus(incident);
   }
 
   /** A zone was selected: it alone is selected, and the Zones tab shows its details. */

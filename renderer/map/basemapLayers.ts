@@ -2,7 +2,7 @@ import L from 'leaflet';
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BasemapFeature, BasemapFiles } from './basemapData';
-import { LabelLayer, type LabelItem } from './labelLayer';
+import { LabelLayer, LabelSpace, type LabelItem } from './labelLayer';
 
 /** The six countries the workbench is about draw a little stronger than their neighbours. */
 const FOCUS = new Set(['XKX', 'SRB', 'BIH', 'MNE', 'MKD', 'ALB', 'HRV']);
@@ -12,6 +12,28 @@ const ENTITY_FILL: Record<string, string> = {
   RS: '#e3a7a0',
   BD: '#b7a6d9',
 };
+
+/**
+ * The basemap's panes, bottom to top. The key boundary lines (international borders, the
+ * Kosovo–Serbia boundary, the IEBL) lie above the zones' fills (`fl-zones`, 410) and the
+ * reference overlays (410), so a zone that follows the boundary never hides it, and below the
+ * zone symbols (415), the incidents (420) and the names. Their pane lets every click through:
+ * the zones underneath stay selectable, and Geoman snaps to its own invisible copies.
+ */
+export const BASEMAP_PANES = [
+  { name: 'fl-land', z: 210, clickThrough: false },
+  { name: 'fl-areas', z: 220, clickThrough: false },
+  { name: 'fl-lines', z: 230, clickThrough: false },
+  { name: 'fl-boundaries', z: 412, clickThrough: true },
+  { name: 'fl-labels', z: 450, clickThrough: true },
+] as const;
+
+const LABEL_PRIORITY = {
+  town: { 1: 0, 2: 2, 3: 5 },
+  country: 1,
+  entity: 3,
+  municipality: 4,
+} as const;
 
 export interface BasemapLayers {
   overlays: Record<string, L.Layer>;
@@ -68,19 +90,15 @@ function areaLabels(features: BasemapFeature[], kind: string, minZoom: number, m
 
 /** Builds the basemap layers from the generated files: areas and lines on canvas, names as labels. */
 export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLayers {
-  for (const [name, z] of [
-    ['fl-land', 210],
-    ['fl-areas', 220],
-    ['fl-lines', 230],
-    ['fl-labels', 450],
-  ] as const) {
+  for (const { name, z, clickThrough } of BASEMAP_PANES) {
     const pane = map.createPane(name);
     pane.style.zIndex = String(z);
-    if (name === 'fl-labels') pane.style.pointerEvents = 'none';
+    if (clickThrough) pane.style.pointerEvents = 'none';
   }
   const land = L.canvas({ pane: 'fl-land', padding: 0.3 });
   const areas = L.canvas({ pane: 'fl-areas', padding: 0.3 });
   const lines = L.canvas({ pane: 'fl-lines', padding: 0.3 });
+  const boundaries = L.canvas({ pane: 'fl-boundaries', padding: 0.3 });
 
   const countries = L.geoJSON(files.countries, {
     renderer: land,
@@ -125,7 +143,7 @@ export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLay
   } as L.GeoJSONOptions);
 
   const borders = L.geoJSON(files.borders, {
-    renderer: lines,
+    renderer: boundaries,
     interactive: false,
     style: (f) => {
       const pair = `${prop(f as BasemapFeature, 'a')}-${prop(f as BasemapFeature, 'b')}`;
@@ -137,14 +155,16 @@ export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLay
   } as L.GeoJSONOptions);
 
   const iebl = L.geoJSON(files.iebl, {
-    renderer: lines,
+    renderer: boundaries,
     interactive: false,
     style: { color: '#5b2a86', weight: 2, opacity: 0.9, dashArray: '8 5' },
   } as L.GeoJSONOptions);
 
-  const countryLabels = areaLabels(files.countries.features as BasemapFeature[], 'country', 5, 8, 0, (f) => prop(f, 'name'));
-  const entityLabels = areaLabels(files.entities.features as BasemapFeature[], 'entity', 7, 10, 1, (f) => prop(f, 'name'));
-  const municipalityLabels = areaLabels(byLevel('XKX').features, 'municipality', 9, 18, 3, (f) => {
+  // Who wins where names collide (lower first): capitals, countries, towns, entities,
+  // municipalities, then villages. An area's name steps aside for a town's (labelPlacement).
+  const countryLabels = areaLabels(files.countries.features as BasemapFeature[], 'country', 5, 8, LABEL_PRIORITY.country, (f) => prop(f, 'name'));
+  const entityLabels = areaLabels(files.entities.features as BasemapFeature[], 'entity', 7, 10, LABEL_PRIORITY.entity, (f) => prop(f, 'name'));
+  const municipalityLabels = areaLabels(byLevel('XKX').features, 'municipality', 9, 18, LABEL_PRIORITY.municipality, (f) => {
     const sq = prop(f, 'name_sq');
     const name = prop(f, 'name');
     return sq && sq !== name ? `${name} / ${sq}` : name;
@@ -155,11 +175,12 @@ export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLay
     lat: p.lat,
     kind: 'town',
     dot: true,
-    priority: 1 + p.rank,
+    priority: LABEL_PRIORITY.town[p.rank],
     minZoom: p.rank === 1 ? 6 : p.rank === 2 ? 8 : 10,
   }));
-  const areaNames = new LabelLayer([...countryLabels, ...entityLabels, ...municipalityLabels], 'fl-labels');
-  const towns = new LabelLayer(townLabels, 'fl-labels');
+  const names = new LabelSpace();
+  const areaNames = new LabelLayer([...countryLabels, ...entityLabels, ...municipalityLabels], 'fl-labels', names);
+  const towns = new LabelLayer(townLabels, 'fl-labels', names);
 
   const overlays: Record<string, L.Layer> = {
     'Countries (OSM, ~10 m)': L.layerGroup([countries, borders]),

@@ -21,13 +21,31 @@ export class IncidentLayer {
   readonly group: L.FeatureGroup;
   private readonly _markers = new Map<string, L.CircleMarker>();
   private readonly _ids = new WeakMap<L.Layer, string>();
-  private readonly _popup = L.popup({ maxWidth: 360, minWidth: 260, autoPanPadding: [40, 40], offset: [0, -4] });
+  private readonly _popup = L.popup({
+    maxWidth: 360,
+    minWidth: 260,
+    // Clear of the tools along the map's left edge, of the tool buttons at the top right, and
+    // of the scale and attribution at the bottom.
+    autoPanPaddingTopLeft: [60, 12],
+    autoPanPaddingBottomRight: [100, 40],
+    offset: [0, -4],
+  });
+  /**
+   * The popup grows after it opens (the distances and zones arrive from the Node side), so
+   * Leaflet's pan on opening, measured on the smaller popup, can leave its top under the
+   * toolbar: each change of size lays it out and pans again.
+   */
+  private readonly _popupResize = new ResizeObserver(() => {
+    if (this._map.hasLayer(this._popup)) this._popup.update();
+  });
   private readonly _tooltip = L.tooltip({ direction: 'top', offset: [0, -8] });
   private readonly _renderer: L.Canvas;
   private _selectedId: string | null = null;
   private _popupId: string | null = null;
   private _ring: L.CircleMarker | null = null;
   private _handle: L.Marker | null = null;
+  /** Opens the popup when the flight of `focus` lands. */
+  private _arrival: (() => void) | null = null;
 
   constructor(
     private readonly _map: L.Map,
@@ -97,6 +115,28 @@ export class IncidentLayer {
     if (openPopup || popupOpen) this._openPopup(incident, at);
   }
 
+  /**
+   * Flies to an incident and opens its popup. The popup opens above the marker, so the flight
+   * ends with the marker below the centre, leaving the popup room under the top of the map.
+   */
+  focus(incident: Incident): void {
+    const map = this._map;
+    const zoom = Math.max(map.getZoom(), 11);
+    const room = Math.min(map.getSize().y * 0.25, 220);
+    const centre = map.unproject(map.project([incident.fields.lat, incident.fields.lon], zoom).subtract([0, room]), zoom);
+    if (this._arrival) map.off('moveend', this._arrival);
+    const arrival = () => {
+      // Another move can end first (a window resize settles after a delay): wait for the flight.
+      if (map.getZoom() !== zoom || map.latLngToContainerPoint(centre).distanceTo(map.getSize().divideBy(2)) > 2) return;
+      map.off('moveend', arrival);
+      this._arrival = null;
+      this.select(incident.id, true);
+    };
+    this._arrival = arrival;
+    map.on('moveend', arrival);
+    map.flyTo(centre, zoom, { duration: 0.6 });
+  }
+
   /** Screen position of an incident's marker (used by tests and the keyboard). */
   markerPoint(id: string): L.Point | null {
     const marker = this._markers.get(id);
@@ -142,8 +182,11 @@ export class IncidentLayer {
   private _openPopup(incident: Incident, at: L.LatLng): void {
     this._map.closeTooltip(this._tooltip);
     this._popupId = incident.id;
-    this._popup.setLatLng(at).setContent(incidentPopup(incident, this._options));
+    const content = incidentPopup(incident, this._options);
+    this._popupResize.disconnect();
+    this._popup.setLatLng(at).setContent(content);
     this._map.openPopup(this._popup);
+    this._popupResize.observe(content);
   }
 
   private _remove(id: string, clearSelection = true): void {

@@ -1,10 +1,11 @@
 import L from 'leaflet';
+import { placeLabels, type LabelBox } from './labelPlacement';
 
 export interface LabelItem {
   text: string;
   lat: number;
   lon: number;
-  /** Lower draws first and wins collisions. */
+  /** Lower is placed first and wins collisions, across every layer of one `LabelSpace`. */
   priority: number;
   minZoom: number;
   maxZoom?: number;
@@ -14,75 +15,140 @@ export interface LabelItem {
   dot?: boolean;
 }
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
 const MAX_LABELS = 400;
 
+/** The fonts of styles.css (.fl-label-*), for measuring text without laying it out. */
+const FONTS: Record<string, { font: string; letterSpacingEm: number; upper: boolean; height: number; padding: number }> = {
+  town: { font: '11px system-ui, sans-serif', letterSpacingEm: 0, upper: false, height: 14, padding: 8 },
+  municipality: { font: 'italic 11px system-ui, sans-serif', letterSpacingEm: 0, upper: false, height: 14, padding: 0 },
+  entity: { font: '600 13px system-ui, sans-serif', letterSpacingEm: 0.02, upper: false, height: 16, padding: 0 },
+  country: { font: '700 14px system-ui, sans-serif', letterSpacingEm: 0.12, upper: true, height: 17, padding: 0 },
+};
+
+let measureContext: CanvasRenderingContext2D | null = null;
+const widths = new Map<string, number>();
+
+/** A label's text width in CSS pixels, measured once on a canvas (no page layout). */
+function textWidth(item: LabelItem): number {
+  const key = `${item.kind}\u0000${item.text}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    const style = FONTS[item.kind] ?? FONTS.town!;
+    const text = style.upper ? item.text.toUpperCase() : item.text;
+    measureContext ??= document.createElement('canvas').getContext('2d');
+    const px = Number.parseFloat(style.font.match(/(\d+)px/)![1]!);
+    if (measureContext) {
+      measureContext.font = style.font;
+      width = measureContext.measureText(text).width;
+    } else {
+      width = text.length * px * 0.6;
+    }
+    width += text.length * style.letterSpacingEm * px + style.padding + 2;
+    widths.set(key, width);
+  }
+  return width;
+}
+
 /**
- * Text labels placed greedily by priority with collision avoidance, redrawn when the view
- * changes. Labels are DOM text nodes in their own pane (so they stay crisp and selectable by
- * tests), never HTML strings.
+ * The map's names, placed together: every label layer of one space shares one collision pass
+ * in priority order, so town names and area names never sit on one another (each layer can
+ * still be switched off on its own). Redrawn when the view changes.
+ */
+export class LabelSpace {
+  private readonly _layers = new Set<LabelLayer>();
+  private _map: L.Map | null = null;
+
+  join(layer: LabelLayer, map: L.Map): void {
+    this._layers.add(layer);
+    if (!this._map) {
+      this._map = map;
+      map.on('moveend zoomend resize', this.redraw, this);
+    }
+    this.redraw();
+  }
+
+  leave(layer: LabelLayer): void {
+    this._layers.delete(layer);
+    if (!this._layers.size && this._map) {
+      this._map.off('moveend zoomend resize', this.redraw, this);
+      this._map = null;
+    }
+    this.redraw();
+  }
+
+  redraw(): void {
+    const map = this._map;
+    if (!map) return;
+    const zoom = map.getZoom();
+    const bounds = map.getBounds().pad(0.05);
+    const candidates: { layer: LabelLayer; item: LabelItem; box: LabelBox }[] = [];
+    for (const layer of this._layers) {
+      for (const item of layer.items) {
+        if (zoom < item.minZoom || (item.maxZoom !== undefined && zoom > item.maxZoom)) continue;
+        if (!bounds.contains([item.lat, item.lon])) continue;
+        const p = map.latLngToLayerPoint([item.lat, item.lon]);
+        const height = (FONTS[item.kind] ?? FONTS.town!).height;
+        candidates.push({ layer, item, box: { x: p.x, y: p.y, width: textWidth(item), height, anchor: item.dot ? 'dot' : 'centre' } });
+      }
+    }
+    // Stable: equal priorities keep each layer's own order (its items come sorted).
+    candidates.sort((a, b) => a.item.priority - b.item.priority);
+    const size = map.getSize();
+    const topLeft = map.containerPointToLayerPoint([0, 0]);
+    const view = { x0: topLeft.x, y0: topLeft.y, x1: topLeft.x + size.x, y1: topLeft.y + size.y };
+    const placed = placeLabels(candidates.map((c) => c.box), MAX_LABELS, view);
+    const byLayer = new Map<LabelLayer, { item: LabelItem; x: number; y: number }[]>([...this._layers].map((l) => [l, []]));
+    for (const { index, dx, dy } of placed) {
+      const c = candidates[index]!;
+      byLayer.get(c.layer)!.push({ item: c.item, x: c.box.x + dx, y: c.box.y + dy });
+    }
+    for (const [layer, labels] of byLayer) layer.render(labels);
+  }
+}
+
+/**
+ * Text labels in their own pane, placed by their `LabelSpace`. Labels are DOM text nodes (so
+ * they stay crisp and tests can find them), never HTML strings.
  */
 export class LabelLayer extends L.Layer {
+  readonly items: readonly LabelItem[];
   private _container: HTMLElement | null = null;
-  private readonly _items: LabelItem[];
 
   constructor(
     items: LabelItem[],
     private readonly _paneName: string,
+    private readonly _space: LabelSpace = new LabelSpace(),
   ) {
     super();
-    this._items = [...items].sort((a, b) => a.priority - b.priority);
+    this.items = [...items].sort((a, b) => a.priority - b.priority);
   }
 
   override onAdd(map: L.Map): this {
     this._container = L.DomUtil.create('div', 'fl-labels leaflet-zoom-hide', map.getPane(this._paneName));
-    map.on('moveend zoomend resize', this._redraw, this);
-    this._redraw();
+    this._space.join(this, map);
     return this;
   }
 
-  override onRemove(map: L.Map): this {
-    map.off('moveend zoomend resize', this._redraw, this);
+  override onRemove(): this {
     this._container?.remove();
     this._container = null;
+    this._space.leave(this);
     return this;
   }
 
-  private _redraw(): void {
-    const map = this._map;
+  /** Draws the labels its space placed (screen positions in the map's layer pixels). */
+  render(labels: readonly { item: LabelItem; x: number; y: number }[]): void {
     const container = this._container;
-    if (!map || !container) return;
-    container.replaceChildren();
-    const zoom = map.getZoom();
-    const bounds = map.getBounds().pad(0.05);
-    const placed: Box[] = [];
+    if (!container) return;
     const fragment = document.createDocumentFragment();
-    for (const item of this._items) {
-      if (placed.length >= MAX_LABELS) break;
-      if (zoom < item.minZoom || (item.maxZoom !== undefined && zoom > item.maxZoom)) continue;
-      if (!bounds.contains([item.lat, item.lon])) continue;
-      const p = map.latLngToLayerPoint([item.lat, item.lon]);
-      // Text width estimated from the length: measuring every candidate would force layouts.
-      const width = item.text.length * (item.kind === 'town' ? 6.6 : 7.2) + 8;
-      const height = item.kind === 'town' ? 14 : 16;
-      const box: Box = item.dot
-        ? { x0: p.x - 4, y0: p.y - height / 2, x1: p.x + width, y1: p.y + height / 2 }
-        : { x0: p.x - width / 2, y0: p.y - height / 2, x1: p.x + width / 2, y1: p.y + height / 2 };
-      if (placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0)) continue;
-      placed.push(box);
+    for (const { item, x, y } of labels) {
       const label = document.createElement('div');
       label.className = `fl-label fl-label-${item.kind}${item.dot ? ' fl-label-dot' : ''}`;
       label.textContent = item.text;
-      label.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px)`;
+      label.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       fragment.appendChild(label);
     }
-    container.appendChild(fragment);
-    container.dataset.count = String(placed.length);
+    container.replaceChildren(fragment);
+    container.dataset.count = String(labels.length);
   }
 }

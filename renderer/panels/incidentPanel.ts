@@ -3,6 +3,7 @@ import { EVENT_TYPE_STYLE } from '../../shared/taxonomy/acled';
 import type { IncidentState } from '../state/incidentState';
 import { el } from '../ui/dom';
 import { describePlace } from '../map/incidentPopup';
+import { incidentMatchesText } from './incidentFilter';
 import { VirtualList } from './virtualList';
 
 export interface IncidentFilter {
@@ -45,7 +46,7 @@ export class IncidentPanel {
     const text = el('input', {
       type: 'search',
       class: 'fl-input',
-      placeholder: 'Filter by title, actor, place, tag…',
+      placeholder: 'Filter by title, actor, place, area, tag…',
       'aria-label': 'Filter incidents',
       oninput: () => {
         this.filter.text = text.value;
@@ -83,10 +84,7 @@ export class IncidentPanel {
     const day = f.occurred_at.slice(0, 10);
     if (this.filter.from && day < this.filter.from) return false;
     if (this.filter.to && day > this.filter.to) return false;
-    const q = this.filter.text.trim().toLowerCase();
-    if (!q) return true;
-    return [f.title, f.actor1, f.actor2, f.location_name, f.event_type, f.sub_event_type, f.source, incident.admin.admin1, incident.admin.admin2, ...f.tags]
-      .some((s) => s.toLowerCase().includes(q));
+    return incidentMatchesText(incident, this.filter.text);
   }
 
   select(id: string | null): void {
@@ -134,7 +132,9 @@ export class IncidentPanel {
         el('div', { class: 'fl-row-title', text: f.title }),
         el('div', { class: 'fl-row-meta', text: `${f.occurred_at} · ${describePlace(incident)}` }),
       ),
-      f.fatalities > 0 ? el('span', { class: 'fl-row-toll', title: 'Fatalities', text: `✝ ${f.fatalities}` }) : null,
+      // Words, not a symbol: the usual mark for the dead is a Christian cross, which takes a
+      // side in this region.
+      f.fatalities > 0 ? el('span', { class: 'fl-row-toll', title: `Fatalities: ${f.fatalities}`, text: `${f.fatalities.toLocaleString('en')} killed` }) : null,
     );
     return row;
   }

@@ -1,18 +1,22 @@
-import { createPlaceIndex } from '../../shared/places/placeIndex';
+import { createPlaceIndex, isNameMatch } from '../../shared/places/placeIndex';
+import type { PlaceMatch } from '../../shared/places/placeTypes';
 import type { PlaceRecord } from '../map/basemapData';
 import { el, clear } from '../ui/dom';
 
 /**
  * The place search box: offline, over the GeoNames gazetteer, accepting Latin, Albanian and
- * Cyrillic spellings. Enter flies to the best match; arrows pick another.
+ * Cyrillic spellings. Enter flies to the best match only when it names what was typed (the
+ * whole name, or the beginning of it or of one of its words); a look-alike found within a typo
+ * is offered as a suggestion under "No place called …", and the arrows pick it.
  */
 export class PlaceSearch {
   readonly element: HTMLElement;
   readonly input: HTMLInputElement;
   private readonly _results: HTMLElement;
   private _index: ReturnType<typeof createPlaceIndex> | null = null;
-  private _matches: PlaceRecord[] = [];
-  private _active = 0;
+  private _matches: PlaceMatch[] = [];
+  /** The highlighted result, or -1 when none is (no match names the place typed). */
+  private _active = -1;
 
   constructor(private readonly _flyTo: (place: PlaceRecord) => void) {
     this.input = el('input', {
@@ -44,18 +48,19 @@ export class PlaceSearch {
 
   private _update(): void {
     const q = this.input.value.trim();
-    this._matches = q && this._index ? this._index.search(q, 8).map((m) => m.place) : [];
-    this._active = 0;
+    this._matches = q && this._index ? this._index.search(q, 8) : [];
+    this._active = isNameMatch(this._matches[0]) ? 0 : -1;
     this._render(q);
   }
 
   private _render(q: string): void {
     clear(this._results);
     if (!q) return this._hide();
-    if (!this._matches.length) {
-      this._results.append(el('li', { class: 'fl-search-empty', text: `No place called “${q}” in the gazetteer` }));
+    if (!isNameMatch(this._matches[0])) {
+      const text = this._matches.length ? `No place called “${q}”. Similar names:` : `No place called “${q}” in the gazetteer`;
+      this._results.append(el('li', { class: 'fl-search-empty', role: 'status', text }));
     }
-    this._matches.forEach((place, i) => {
+    this._matches.forEach(({ place }, i) => {
       this._results.append(
         el('li', {
           class: `fl-search-result${i === this._active ? ' fl-active' : ''}`,
@@ -67,7 +72,7 @@ export class PlaceSearch {
           },
         },
         el('span', { class: 'fl-search-name', text: place.name }),
-        el('span', { class: 'fl-search-where', text: [place.admin1, place.country].filter(Boolean).join(', ') })),
+        el('span', { class: 'fl-search-where', text: place.description ?? [place.admin1, place.country].filter(Boolean).join(', ') })),
       );
     });
     this._results.hidden = false;
@@ -82,12 +87,17 @@ export class PlaceSearch {
   private _onKey(e: KeyboardEvent): void {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      if (!this._matches.length) return;
-      this._active = (this._active + (e.key === 'ArrowDown' ? 1 : -1) + this._matches.length) % this._matches.length;
+      const n = this._matches.length;
+      if (!n) return;
+      const from = this._active < 0 ? (e.key === 'ArrowDown' ? -1 : 0) : this._active;
+      this._active = (from + (e.key === 'ArrowDown' ? 1 : -1) + n) % n;
       this._render(this.input.value.trim());
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (this._matches.length) this._choose(this._active);
+      // Without a result that names the place (or one picked with the arrows), Enter only
+      // makes sure the "No place called …" line is in view.
+      if (this._active >= 0) this._choose(this._active);
+      else this._render(this.input.value.trim());
     } else if (e.key === 'Escape') {
       this._hide();
       this.input.blur();
@@ -95,7 +105,7 @@ export class PlaceSearch {
   }
 
   private _choose(i: number): void {
-    const place = this._matches[i];
+    const place = this._matches[i]?.place;
     if (!place) return;
     this.input.value = place.name;
     this._hide();

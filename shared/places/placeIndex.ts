@@ -1,6 +1,6 @@
 import { boundedEditDistance } from './editDistance';
 import { foldForSearch, foldVariants } from './foldText';
-import type { Place, PlaceMatch } from './placeTypes';
+import type { Place, PlaceMatch, PlaceMatchKind } from './placeTypes';
 
 /**
  * How a folded name matched the folded query, best first. The gaps between tiers are wider
@@ -14,6 +14,27 @@ const TIER = {
   fuzzy: 300,
 } as const;
 const FUZZY_STEP = 50;
+
+/**
+ * Whether a match names the place the user typed: the whole name, or the beginning of the name
+ * or of one of its words ("banja l" for Banja Luka, "mitrovica" for Kosovska Mitrovica). A match
+ * inside a word or only within a typo is a suggestion, never where a search should take the
+ * user unasked ("Jarinje" must not silently become Arilje).
+ *
+ * @example
+ * isNameMatch(index.search('Brnjak')[0]); // false when the gazetteer has only Krnjak
+ */
+export function isNameMatch(match: PlaceMatch | undefined): boolean {
+  return match !== undefined && (match.kind === 'exact' || match.kind === 'prefix' || match.kind === 'wordPrefix');
+}
+
+function kindOf(tier: number): PlaceMatchKind {
+  if (tier >= TIER.exact) return 'exact';
+  if (tier >= TIER.prefix) return 'prefix';
+  if (tier >= TIER.wordPrefix) return 'wordPrefix';
+  if (tier >= TIER.substring) return 'substring';
+  return 'fuzzy';
+}
 /** Added per rank step above "other place" (rank 3): the tiebreak within a tier. */
 const RANK_BONUS = 10;
 
@@ -122,7 +143,7 @@ function bestMatch(names: readonly IndexedName[], tierOf: (name: IndexedName) =>
 }
 
 function toMatch(place: Place, best: BestName): PlaceMatch {
-  return { place, matchedName: best.display, score: best.tier + (3 - place.rank) * RANK_BONUS };
+  return { place, matchedName: best.display, score: best.tier + (3 - place.rank) * RANK_BONUS, kind: kindOf(best.tier) };
 }
 
 function textTier(key: string, q: string): number {

@@ -16,7 +16,18 @@ export interface Place {
   /** GeoNames admin-1 name, e.g. "Mitrovica", "Srpska"; "" when GeoNames has none. */
   admin1: string;
   rank: PlaceRank;
+  /**
+   * What the place is when it is not a town or village, shown instead of its admin area, e.g.
+   * "Kosovo–Serbia boundary, Leposavić / Raška" for a crossing. Absent for GeoNames places.
+   */
+  description?: string;
 }
+
+/**
+ * How a name matched what was typed, once both are folded: the whole name, its beginning, the
+ * beginning of one of its words, somewhere inside it, or only within a typo or two.
+ */
+export type PlaceMatchKind = 'exact' | 'prefix' | 'wordPrefix' | 'substring' | 'fuzzy';
 
 export interface PlaceMatch {
   place: Place;
@@ -24,4 +35,5 @@ export interface PlaceMatch {
   matchedName: string;
   /** Higher is better; only meaningful for ordering the results of one query. */
   score: number;
+  kind: PlaceMatchKind;
 }

