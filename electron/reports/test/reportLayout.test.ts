@@ -1,0 +1,102 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateIncidents } from '../../../bench/dataset';
+import type { ReportData } from '../../../shared/reports/reportData';
+import { ReportOptionsSchema, type ReportOptionsInput } from '../../../shared/reports/reportOptions';
+import { loadBasemap } from '../../basemap/loadBasemap';
+import { writeDemoCase } from '../../demo/demoCase';
+import { rendererDir, resourcesDir } from '../../paths';
+import { createGeoService } from '../../services/geoService';
+import { createCase, openCaseReadOnly } from '../../store/caseStore';
+import { AUTHOR } from '../../store/test/helpers';
+import { buildReportData } from '../buildReportData';
+import { findChromium, OFFLINE_CHROMIUM_ARGS } from '../findChromium';
+import { openReportPage } from '../reportPageHost';
+import { brokenWords, cellOverflows, horizontalOverflow } from './layoutProbe';
+
+/**
+ * The report page laid out in the Chromium that prints it, measured: what the PDF would show
+ * as one cell's text running into the next, or a page wider than its paper.
+ */
+
+const PAGES: { pageSize: 'A4' | 'Letter'; landscape: boolean }[] = [
+  { pageSize: 'A4', landscape: false },
+  { pageSize: 'Letter', landscape: false },
+  { pageSize: 'A4', landscape: true },
+  { pageSize: 'Letter', landscape: true },
+];
+
+let browser: Browser;
+// The cases are made once for the whole file (the 1,050-incident one takes a while).
+const dir = mkdtempSync(path.join(os.tmpdir(), 'faultline-layout-'));
+const blocked: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(path.join(rendererDir(), 'report.html'))) throw new Error('The report page is not built: run npm run build first');
+  browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: OFFLINE_CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function build(file: string, options: ReportOptionsInput): ReportData {
+  return openCaseReadOnly(file, (reader) =>
+    buildReportData({ reader, options: ReportOptionsSchema.parse(options), basemap: () => loadBasemap(resourcesDir()), sha256: 'ab'.repeat(32), fileName: path.basename(file), appVersion: 'test', now: new Date('2026-01-02T03:04:05.000Z') }),
+  );
+}
+
+async function drawn(data: ReportData): Promise<Page> {
+  return openReportPage(browser, { rendererDir: rendererDir(), resourcesDir: resourcesDir(), onBlockedRequest: (url) => blocked.push(url) }, data);
+}
+
+function demoCase(): string {
+  const file = path.join(dir, 'demo.gpkg');
+  if (existsSync(file)) return file;
+  const geo = createGeoService(resourcesDir());
+  writeDemoCase(file, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places(), basemap: geo.basemap() });
+  return file;
+}
+
+/**
+ * 1,050 incidents whose cells are as wide as they get: four-digit row numbers, dates with a
+ * time or a precision, four-digit casualties, the longest sub-event types.
+ */
+function wideCellsCase(): string {
+  const file = path.join(dir, 'wide.gpkg');
+  if (existsSync(file)) return file;
+  const rows = generateIncidents(1050, 3).map((row, i) => {
+    const f = row.fields;
+    if (i % 3 === 1) Object.assign(f, { time_precision: 2 });
+    if (i % 3 === 2) Object.assign(f, { time_precision: 3, occurred_at: `${f.occurred_at}T14:35` });
+    if (i % 5 === 0) Object.assign(f, { fatalities: 1234, injured: 12345 });
+    if (i % 7 === 0) Object.assign(f, { event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack' });
+    if (i % 11 === 0) Object.assign(f, { event_type: 'Strategic developments', sub_event_type: 'Non-violent transfer of territory' });
+    return row;
+  });
+  const store = createCase(file, { name: 'Wide cells', author: AUTHOR });
+  store.saveIncidentsBulk(rows, AUTHOR);
+  store.close();
+  return file;
+}
+
+describe('report layout', () => {
+  for (const setup of PAGES) {
+    const name = `${setup.pageSize} ${setup.landscape ? 'landscape' : 'portrait'}`;
+
+    it(`keeps every table cell's text inside its cell, ${name}`, async () => {
+      for (const file of [demoCase(), wideCellsCase()]) {
+        const page = await drawn(build(file, { title: 'Layout', ...setup }));
+        expect(await cellOverflows(page), path.basename(file)).toEqual([]);
+        expect(await brokenWords(page), path.basename(file)).toEqual([]);
+        expect(await horizontalOverflow(page), path.basename(file)).toEqual([]);
+        await page.context().close();
+      }
+      expect(blocked).toEqual([]);
+    });
+  }
+});
