@@ -160,7 +160,7 @@ export function buildReportData(inputs: ReportInputs): ReportData {
   const zones = reader
     .listZones()
     .filter((z) => zoneInRange(z, options.from, options.to) && meetsMinimumGrading(z.fields, options.minGrading))
-    .filter((z) => !area.bbox || boxesMeet(turfBbox(z.fields.geometry), area.bbox));
+    .filter((z) => !area.bbox || (boxesMeet(turfBbox(z.fields.geometry), area.bbox) && area.meets(z.fields.geometry)));
 
   const from = options.from ?? incidents[0]?.occurred_at.slice(0, 10) ?? null;
   const to = options.to ?? incidents.at(-1)?.occurred_at.slice(0, 10) ?? null;

@@ -4,6 +4,7 @@ import type { MapProjection } from '../../shared/reports/mapProjection';
 import type { ReportIncident, ReportZone } from '../../shared/reports/reportData';
 import { AFFILIATION_STYLE } from '../../shared/taxonomy/affiliation';
 import { EVENT_TYPE_STYLE } from '../../shared/taxonomy/acled';
+import { showsInFrame } from './frameVisibility';
 import { geometryPath } from './geometryPath';
 import { labelPlate, overlaps, type Box } from './mapLabels';
 import { svg, r1 } from './svg';
@@ -34,14 +35,17 @@ function zoneSymbol(sidc: string): SVGElement | null {
   return symbol.asDOM() as SVGElement;
 }
 
-export function drawZones(zones: readonly ReportZone[], projection: MapProjection, placed: Box[]): SVGGElement {
+/** Zones with their symbols and names; `shown` are those that show inside the frame (for the legend). */
+export function drawZones(zones: readonly ReportZone[], projection: MapProjection, placed: Box[], covered: readonly Box[] = []): { node: SVGGElement; shown: ReportZone[] } {
   const shapes = svg('g', { class: 'flr-zones' });
   const labels = svg('g', { class: 'flr-zone-labels' });
+  const shown: ReportZone[] = [];
   for (const zone of zones) {
     const style = AFFILIATION_STYLE[zone.affiliation];
     const line = zone.geometry.type === 'LineString' || zone.geometry.type === 'MultiLineString';
     const d = geometryPath(zone.geometry, projection);
     if (!d) continue;
+    if (showsInFrame(zone.geometry, projection, { filled: !line, covered })) shown.push(zone);
     const faded = zone.status === 'withdrawn';
     shapes.appendChild(
       svg('path', {
@@ -80,7 +84,7 @@ export function drawZones(zones: readonly ReportZone[], projection: MapProjectio
     labels.appendChild(labelPlate(block.boxes.at(-1)!, 0.75));
     labels.appendChild(svg('text', { x: r1(x), y: r1(block.nameY), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 8.5, 'font-weight': 700, fill: style.stroke, class: 'flr-label flr-zone-name', text: zone.name }));
   }
-  return svg('g', {}, shapes, labels);
+  return { node: svg('g', {}, shapes, labels), shown };
 }
 
 /** The space each incident marker takes, for labels to keep clear of. */
@@ -92,8 +96,11 @@ export function markerBoxes(incidents: readonly ReportIncident[], projection: Ma
   });
 }
 
-/** Incidents as on screen: a disc in the event type's colour, larger for more casualties. */
-export function drawIncidents(incidents: readonly ReportIncident[], projection: MapProjection, placed: Box[]): SVGGElement {
+/**
+ * Incidents as on screen: a disc in the event type's colour, larger for more casualties.
+ * `shown` are those whose marker is inside the frame and not under the inset (for the legend).
+ */
+export function drawIncidents(incidents: readonly ReportIncident[], projection: MapProjection, placed: Box[], covered: readonly Box[] = []): { node: SVGGElement; shown: ReportIncident[] } {
   const markers = svg('g', { class: 'flr-incidents' });
   const numbers = svg('g', { class: 'flr-incident-numbers' });
   // Biggest first, so small markers stay visible on top of big ones.
@@ -132,5 +139,9 @@ export function drawIncidents(incidents: readonly ReportIncident[], projection: 
       numbers.appendChild(svg('text', { x: r1((spot.x0 + spot.x1) / 2), y: r1((spot.y0 + spot.y1) / 2), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 8, 'font-weight': 700, fill: '#111', class: 'flr-label flr-incident-number', text }));
     }
   }
-  return svg('g', {}, markers, numbers);
+  const shown = incidents.filter((i) => {
+    const [x, y] = projection.project(i.lon, i.lat);
+    return x >= 0 && y >= 0 && x <= projection.width && y <= projection.height && !covered.some((b) => x > b.x0 && x < b.x1 && y > b.y0 && y < b.y1);
+  });
+  return { node: svg('g', {}, markers, numbers), shown };
 }

@@ -99,4 +99,28 @@ describe('report layout', () => {
       expect(blocked).toEqual([]);
     });
   }
+
+  it('lists in the legend only what the map shows inside its frame', async () => {
+    const legend = async (options: ReportOptionsInput) => {
+      const page = await drawn(build(demoCase(), options));
+      const text = await page.locator('.flr-legend').innerText();
+      await page.context().close();
+      return text;
+    };
+    // Republika Srpska: Kosovo's municipalities are not on the map, though their box reaches into it.
+    const rs = await legend({ title: 'RS', area: { kind: 'entity', id: 'RS' }, mapFit: 'area' });
+    expect(rs).toContain('Republika Srpska');
+    expect(rs).toContain('Inter-Entity Boundary Line');
+    expect(rs).not.toContain('Kosovo municipality');
+    expect(rs).not.toContain('Kosovo–Serbia boundary');
+    // A view of western Bosnia: the case's zones and most incidents are off the map.
+    const west = await legend({ title: 'West', mapFit: 'view', view: [16.0, 44.0, 17.5, 45.2] });
+    expect(west).not.toMatch(/Zones|forces|Riots|Battles/);
+    expect(west).not.toContain('Brčko District');
+    expect(west).toContain('Federation of BiH');
+    // The whole case: every zone's affiliation, and the incident types with their counts on the map.
+    const all = await legend({ title: 'All' });
+    expect(all).toMatch(/Friend forces[\s\S]*Neutral forces[\s\S]*Unknown forces/);
+    expect(all).toContain('Strategic developments (7)');
+  });
 });
