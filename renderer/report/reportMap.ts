@@ -6,7 +6,8 @@ import { el } from '../ui/dom';
 import { formatPeriod } from './format';
 import { showsInFrame } from './frameVisibility';
 import { drawBasemap } from './mapBasemap';
-import { drawAttribution, drawInset, drawNorthArrow, drawPeriod, drawScaleBar, insetCorner } from './mapFurniture';
+import { insetCorner } from './insetPlacement';
+import { drawAttribution, drawInset, drawNorthArrow, drawPeriod, drawScaleBar } from './mapFurniture';
 import { drawLabels, type Box } from './mapLabels';
 import { mapLegend } from './mapLegend';
 import { drawAreaOutline, drawIncidents, drawZones, markerBoxes } from './mapOverlays';
@@ -27,7 +28,7 @@ export function reportMap(data: ReportData, files: BasemapFiles, sizeMm: { width
   const insetW = Math.round(Math.min(width * 0.22, 160));
   const insetH = Math.round(insetW * 0.85);
   const points = [...data.incidents.map((i) => projection.project(i.lon, i.lat)), ...data.zones.map((z) => projection.project(z.labelAt[0], z.labelAt[1]))];
-  const insetAt = data.options.inset ? insetCorner(projection, insetW, insetH, points) : null;
+  const insetAt = data.options.inset ? insetCorner(projection, insetW, insetH, points, data.zones.map((z) => z.geometry)) : null;
   const covered: Box[] = insetAt ? [{ x0: insetAt.x0, y0: insetAt.y0, x1: insetAt.x0 + insetW, y1: insetAt.y0 + insetH }] : [];
 
   const basemap = drawBasemap(files, projection, covered);

@@ -15,7 +15,7 @@ import { AUTHOR } from '../../store/test/helpers';
 import { buildReportData } from '../buildReportData';
 import { findChromium, OFFLINE_CHROMIUM_ARGS } from '../findChromium';
 import { openReportPage } from '../reportPageHost';
-import { brokenWords, cellOverflows, horizontalOverflow } from './layoutProbe';
+import { brokenWords, cellOverflows, horizontalOverflow, mapLabelClashes, zonesUnderInset } from './layoutProbe';
 
 /**
  * The report page laid out in the Chromium that prints it, measured: what the PDF would show
@@ -99,6 +99,37 @@ describe('report layout', () => {
       expect(blocked).toEqual([]);
     });
   }
+
+  for (const setup of PAGES) {
+    const name = `${setup.pageSize} ${setup.landscape ? 'landscape' : 'portrait'}`;
+
+    it(`prints no name over another, nor the inset over a zone, ${name}`, async () => {
+      for (const options of [{}, { area: { kind: 'admin', iso3: 'XKX', name: 'Zvečan' } }, { area: { kind: 'entity', id: 'RS' } }] as Partial<ReportOptionsInput>[]) {
+        const page = await drawn(build(demoCase(), { title: 'Labels', ...options, ...setup }));
+        const where = JSON.stringify(options);
+        expect(await mapLabelClashes(page), where).toEqual([]);
+        expect(await zonesUnderInset(page), where).toEqual([]);
+        await page.context().close();
+      }
+    });
+  }
+
+  it('numbers incidents at one spot as one label, "1–25"', async () => {
+    const file = path.join(dir, 'one-spot.gpkg');
+    const rows = generateIncidents(25, 5).map((row, i) => {
+      Object.assign(row.fields, { lon: 20.8361, lat: 42.9075, occurred_at: `2023-06-${String(i + 1).padStart(2, '0')}` });
+      return row;
+    });
+    const store = createCase(file, { name: 'One spot', author: AUTHOR });
+    store.saveIncidentsBulk(rows, AUTHOR);
+    store.close();
+    for (const setup of PAGES) {
+      const page = await drawn(build(file, { title: 'One spot', ...setup }));
+      expect(await page.locator('.flr-incident-number').allTextContents()).toEqual(['1–25']);
+      expect(await mapLabelClashes(page)).toEqual([]);
+      await page.context().close();
+    }
+  });
 
   it('lists in the legend only what the map shows inside its frame', async () => {
     const legend = async (options: ReportOptionsInput) => {
