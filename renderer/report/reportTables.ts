@@ -26,17 +26,17 @@ export type Column = { header: string; fit: true } | { header: string; share: nu
 function table(className: string, columns: Column[], rows: HTMLTableRowElement[], empty: string): HTMLElement {
   if (!rows.length) return el('p', { class: 'flr-empty', text: empty });
   const shares = columns.reduce((sum, c) => sum + ('share' in c ? c.share : 0), 0);
-  const cellClass = columns.map((c) => ('fit' in c ? 'flr-fit' : 'flr-wrap'));
+  const fit = columns.map((c) => 'fit' in c);
   for (const row of rows) {
-    // A row spanning the table (the preview's "… and N more") keeps its own class.
+    // A row spanning the table (the preview's "… and N more") is left as it is.
     if (row.children.length !== columns.length) continue;
-    Array.from(row.children).forEach((cell, i) => cell.classList.add(cellClass[i]!));
+    Array.from(row.children).forEach((cell, i) => fit[i] && cell.classList.add('flr-fit'));
   }
   return el(
     'table',
     { class: `flr-table ${className}` },
     el('colgroup', {}, ...columns.map((c) => el('col', 'share' in c ? { style: `width:${((c.share / shares) * 100).toFixed(2)}%` } : {}))),
-    el('thead', {}, el('tr', {}, ...columns.map((c, i) => el('th', { scope: 'col', class: cellClass[i], text: c.header })))),
+    el('thead', {}, el('tr', {}, ...columns.map((c, i) => el('th', { scope: 'col', class: fit[i] ? 'flr-fit' : null, text: c.header })))),
     el('tbody', {}, ...rows),
   );
 }
