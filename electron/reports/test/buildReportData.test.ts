@@ -9,8 +9,16 @@ import { HOSTILE_TITLE, writeSampleCase } from '../../exports/test/sampleCase';
 import { resourcesDir } from '../../paths';
 import { openCaseReadOnly } from '../../store/caseStore';
 import { tempDir } from '../../store/test/helpers';
+import { zoneReport } from '../../cli/zoneReport';
 import { buildReportData } from '../buildReportData';
 import { footerTemplate, headerTemplate } from '../pdfTemplates';
+
+function demoCase(): string {
+  const file = path.join(tempDir(), 'demo.gpkg');
+  const geo = createGeoService(resourcesDir());
+  writeDemoCase(file, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places(), basemap: geo.basemap() });
+  return file;
+}
 
 function build(file: string, options: ReportOptionsInput): ReportData {
   return openCaseReadOnly(file, (reader) =>
@@ -55,10 +63,7 @@ describe('report data', () => {
   });
 
   it('lists the zones that lie in the area, not those whose box only touches it', () => {
-    const dir = tempDir();
-    const demo = path.join(dir, 'demo.gpkg');
-    const geo = createGeoService(resourcesDir());
-    writeDemoCase(demo, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places(), basemap: geo.basemap() });
+    const demo = demoCase();
     const names = (options: ReportOptionsInput) => build(demo, options).zones.map((z) => z.name).sort();
     const zvecan = names({ title: 't', area: { kind: 'admin', iso3: 'XKX', name: 'Zvečan' } });
     expect(zvecan).toHaveLength(1);
@@ -74,6 +79,21 @@ describe('report data', () => {
     const ids = (bbox: [number, number, number, number]) => build(file, { title: 't', area: { kind: 'view', bbox } }).zones.map((z) => z.id);
     expect(ids([20.5, 43.05, 20.55, 43.1])).toEqual([]);
     expect(ids([20.55, 43.1, 20.65, 43.2])).toEqual([zoneIds[1]]);
+  });
+
+  // On the ellipsoid: turf's spherical area gave the Ground Safety Zone 1,462.7 km², the zone
+  // details and `faultline zones` 1,465.3 km².
+  it('gives zone areas and route lengths as `faultline zones` does', () => {
+    for (const file of [demoCase(), writeSampleCase(tempDir()).file]) {
+      const listed = openCaseReadOnly(file, (reader) => zoneReport(reader, loadBasemap(resourcesDir())));
+      const zones = build(file, { title: 't' }).zones;
+      expect(zones).toHaveLength(listed.length);
+      for (const zone of zones) {
+        const row = listed.find((r) => r.id === zone.id)!;
+        const figure = (v: number) => v.toLocaleString('en', { maximumFractionDigits: 1 });
+        expect(zone.size).toBe(row.length_km > 0 ? `${figure(row.length_km)} km` : `${figure(row.area_km2)} km²`);
+      }
+    }
   });
 
   it('escapes every value in the page header and footer templates', () => {
