@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api/errors';
+import { countNoun } from '../../shared/text/countNoun';
 import { defaultUserDataDir, rendererDir, resourcesDir, appVersion } from '../paths';
 import { createGeoService } from '../services/geoService';
 import { writeDemoCase } from '../demo/demoCase';
@@ -167,7 +168,7 @@ async function run(argv: string[]): Promise<number> {
       if (!format.success) throw new CliError(`faultline: --format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`, 2);
       const target = outputPath(() => exportTarget(needFile(values.out, 'the output file (--out)'), format.data, { overwrite: Boolean(values.force), openCase: source }));
       const result = writeExport(openCaseReadOnly(source, readCaseRecords), format.data, target);
-      const what = format.data === 'csv' ? `${result.incidents} incidents` : `${result.incidents} incidents and ${result.zones} zones`;
+      const what = format.data === 'csv' ? countNoun(result.incidents, 'incident') : `${countNoun(result.incidents, 'incident')} and ${countNoun(result.zones, 'zone')}`;
       print(out, result, `Wrote ${what} to ${result.path}`);
       return 0;
     }
@@ -178,7 +179,7 @@ async function run(argv: string[]): Promise<number> {
       const written = await runReportCommand(source, values, () =>
         outputPath(() => checkOutputPath(needFile(out_, 'the output file (--out)'), '.pdf', { overwrite: Boolean(values.force), openCase: source })),
       );
-      print(out, written, `Wrote a ${written.pages}-page report (${written.incidents} incidents, ${written.zones} zones) to ${written.path}`);
+      print(out, written, `Wrote a ${written.pages}-page report (${countNoun(written.incidents, 'incident')}, ${countNoun(written.zones, 'zone')}) to ${written.path}`);
       return 0;
     }
 

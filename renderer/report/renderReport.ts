@@ -3,6 +3,7 @@ import type { ReportData } from '../../shared/reports/reportData';
 import type { BasemapFiles } from '../map/basemapData';
 import { el } from '../ui/dom';
 import { barChart, timelineChart } from './charts';
+import { countNoun } from '../../shared/text/countNoun';
 import { formatCount } from './format';
 import { reportHeader } from './reportHeader';
 import { reportMap } from './reportMap';
@@ -19,7 +20,7 @@ function section(title: string, className: string, ...children: (Node | null)[])
 function keyFigures(data: ReportData): HTMLElement {
   const t = data.summary.totals;
   const figure = (value: number, label: string) => el('div', { class: 'flr-figure' }, el('div', { class: 'flr-figure-value', text: formatCount(value) }), el('div', { class: 'flr-figure-label', text: label }));
-  return el('div', { class: 'flr-figures' }, figure(t.incidents, 'incidents'), figure(t.fatalities, 'killed'), figure(t.injured, 'injured'), figure(data.zones.length, 'zones'));
+  return el('div', { class: 'flr-figures' }, figure(t.incidents, t.incidents === 1 ? 'incident' : 'incidents'), figure(t.fatalities, 'killed'), figure(t.injured, 'injured'), figure(data.zones.length, data.zones.length === 1 ? 'zone' : 'zones'));
 }
 
 function casualtyNote(row: { fatalities: number; injured: number }): string {
@@ -81,7 +82,7 @@ export function renderReport(root: HTMLElement, data: ReportData, files: Basemap
 
   root.append(
     summarySection(data, content.width),
-    section('Incidents', 'flr-incidents-section', el('p', { class: 'flr-note', text: `${formatCount(data.incidents.length)} incidents, by date. Killed / injured as reported; grading: source reliability (A–F) and information credibility (1–6).` }), incidentTable(data, options.maxTableRows)),
+    section('Incidents', 'flr-incidents-section', el('p', { class: 'flr-note', text: `${countNoun(data.incidents.length, 'incident')}, by date. Killed / injured as reported; grading: source reliability (A–F) and information credibility (1–6).` }), incidentTable(data, options.maxTableRows)),
     section('Zones', 'flr-zones-section', zoneTable(data)),
     section('Sources', 'flr-sources-section', sourceList(data)),
     el('p', { class: 'flr-colophon', text: `Map data ${data.attribution}. Made with Faultline ${data.appVersion}, offline.` }),

@@ -4,6 +4,7 @@ import type { ReportData } from '../../shared/reports/reportData';
 import { EVENT_TYPE_STYLE } from '../../shared/taxonomy/acled';
 import { AFFILIATION_STYLE } from '../../shared/taxonomy/affiliation';
 import { el } from '../ui/dom';
+import { countNoun } from '../../shared/text/countNoun';
 import { formatCount, formatDay, incidentDateLines } from './format';
 
 /**
@@ -91,7 +92,7 @@ export function incidentTable(data: ReportData, maxRows = Infinity): HTMLElement
     );
   });
   const hidden = data.incidents.length - rows.length;
-  if (hidden > 0) rows.push(el('tr', { class: 'flr-more' }, el('td', { colspan: INCIDENT_COLUMNS.length, text: `… and ${hidden.toLocaleString('en')} more incidents, in the PDF.` })));
+  if (hidden > 0) rows.push(el('tr', { class: 'flr-more' }, el('td', { colspan: INCIDENT_COLUMNS.length, text: `… and ${countNoun(hidden, 'more incident', 'more incidents')}, in the PDF.` })));
   return table('flr-incident-table', INCIDENT_COLUMNS, rows, 'No incidents match the report’s filters.');
 }
 
@@ -139,7 +140,7 @@ export function sourceList(data: ReportData): HTMLElement {
         {},
         el('span', { class: 'flr-strong', text: s.name || s.url }),
         s.name && s.url ? el('span', { class: 'flr-url', text: ` — ${s.url}` }) : null,
-        el('span', { class: 'flr-small', text: ` · ${s.count} ${s.count === 1 ? 'item' : 'items'} · graded ${s.gradings.join(', ')}` }),
+        el('span', { class: 'flr-small', text: ` · ${countNoun(s.count, 'item')} · graded ${s.gradings.join(', ')}` }),
       ),
     ),
   );

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -164,10 +164,14 @@ describe('faultline export', () => {
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(message);
     }
-    // Named like the case, the export gets its own extension: the case is never written over.
-    const clash = faultline('export', demo, '--format', 'geojson', '--out', demo, '--force', '--json');
-    expect(JSON.parse(clash.stdout).path).toBe(`${demo}.geojson`);
+    // Named like the case (or as another kind of file), the export is refused: the case is
+    // never written over, and no demo.gpkg.geojson appears.
+    const clash = faultline('export', demo, '--format', 'geojson', '--out', demo, '--force');
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toMatch(/export-demo\.gpkg is named as a case file; this writes a GeoJSON file: give a name ending in \.geojson/);
+    expect(existsSync(`${demo}.geojson`)).toBe(false);
     expect(faultline('validate', demo).code).toBe(0);
+    expect(faultline('export', demo, '--format', 'kml', '--out', join(dir, 'x.csv')).stderr).toMatch(/x\.csv is named as a CSV file; this writes a KML file/);
   });
 });
 
@@ -186,6 +190,9 @@ describe('faultline report', () => {
     expect(written.zones).toBeGreaterThanOrEqual(1);
     expect(written.incidents).toBeGreaterThanOrEqual(2);
     expect(written.pages).toBeGreaterThanOrEqual(3);
+    // One incident is one incident.
+    const rs = faultline('report', demo, '--out', join(dir, 'rs.pdf'), '--area', 'entity:RS');
+    expect(rs.stdout).toMatch(/^Wrote a \d+-page report \(1 incident, 0 zones\) to .*rs\.pdf$/m);
     const again = faultline('report', demo, '--out', out);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists; add --force/);
@@ -198,6 +205,8 @@ describe('faultline report', () => {
       [['--types', 'Parades'], /--types: “Parades” is not an event type/],
       [['--area', 'municipality:Atlantis'], /no admin area “Atlantis”/],
       [['--from', '2023-06-01', '--to', '2023-05-01'], /ends before it starts/],
+      [['--fit', 'view'], /--fit view shows the box of --area bbox:<west>,<south>,<east>,<north>/],
+      [['--out', demo], /report-demo\.gpkg is named as a case file; this writes a PDF: give a name ending in \.pdf/],
     ];
     for (const [args, message] of cases) {
       const r = faultline('report', demo, '--out', out, ...args);

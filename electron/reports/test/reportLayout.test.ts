@@ -154,4 +154,12 @@ describe('report layout', () => {
     expect(all).toMatch(/Friend forces[\s\S]*Neutral forces[\s\S]*Unknown forces/);
     expect(all).toContain('Strategic developments (7)');
   });
+
+  it('counts in words that agree: "1 incident", "1 zone"', async () => {
+    const page = await drawn(build(demoCase(), { title: 'One', area: { kind: 'admin', iso3: 'XKX', name: 'Leposavić' } }));
+    expect(await page.locator('.flr-incidents-section .flr-note').innerText()).toMatch(/^1 incident, by date\./);
+    expect(await page.locator('.flr-figures').innerText()).toMatch(/\b1\s+incident\b/);
+    expect(await page.locator('.flr-figures').innerText()).toMatch(/\b1\s+zone\b/);
+    await page.context().close();
+  });
 });
