@@ -129,6 +129,13 @@ describe('PDF report', () => {
     const tablePages = pages.filter((t) => /Generated incident \d+/.test(t));
     expect(tablePages.length).toBeGreaterThan(4);
     for (const t of tablePages) expect(t).toContain('Incident and place');
+    // The top banner ends well above the page's text (the margin is 15 mm), so the repeated
+    // table header does not touch it: its text ends at least 1.2 mm padding, a 0.4 mm border
+    // and 1.5 mm of white above.
+    const pt = (mm: number) => (mm / 25.4) * 72;
+    const banners = pdfWordBoxes(large).filter((w) => w.word === 'UNCLASSIFIED' && w.yMin < pt(15));
+    expect(banners).toHaveLength(many);
+    for (const b of banners) expect(b.yMax, `page ${b.page}`).toBeLessThan(pt(15 - 1.2 - 0.4 - 1.5));
     // Every incident is in the table, once.
     const all = pages.join(' ');
     for (const n of [1, 150, 300]) expect(all).toMatch(new RegExp(`Generated incident ${n}\\b`));
