@@ -2,7 +2,7 @@ import { contentMm, PX_PER_MM } from '../../shared/reports/pageGeometry';
 import type { ReportData } from '../../shared/reports/reportData';
 import type { BasemapFiles } from '../map/basemapData';
 import { el } from '../ui/dom';
-import { barChart, timelineChart } from './charts';
+import { barChart, timelineChart, timelineKey } from './charts';
 import { countNoun } from '../../shared/text/countNoun';
 import { formatCount } from './format';
 import { reportHeader } from './reportHeader';
@@ -41,7 +41,7 @@ function summarySection(data: ReportData, widthMm: number): HTMLElement {
       el('div', { class: 'flr-chart-box' }, el('h3', { text: 'Incidents by entity or country' }), barChart(s.byEntity.map((r) => ({ label: r.label, value: r.count, note: casualtyNote(r) })), half, 'Incidents by entity or country')),
     ),
     el('div', { class: 'flr-chart-box' }, el('h3', { text: 'Incidents by municipality, canton, region or district' }), barChart(s.byArea.map((r) => ({ label: r.label, value: r.count, note: casualtyNote(r) })), widthMm, 'Incidents by municipality')),
-    el('div', { class: 'flr-chart-box' }, el('h3', { text: `Incidents per ${s.timeline.unit}, by event type` }), timelineChart(s.timeline, widthMm, 58)),
+    el('div', { class: 'flr-chart-box' }, el('h3', { text: `Incidents per ${s.timeline.unit}, by event type` }), timelineChart(s.timeline, widthMm, 58), timelineKey(s.timeline)),
   );
 }
 

@@ -162,4 +162,15 @@ describe('report layout', () => {
     expect(await page.locator('.flr-figures').innerText()).toMatch(/\b1\s+zone\b/);
     await page.context().close();
   });
+
+  it('keys the colours of the timeline to the event types in it', async () => {
+    const data = build(demoCase(), { title: 'Timeline' });
+    const page = await drawn(data);
+    const key = await page.locator('.flr-chart-key').innerText();
+    for (const t of data.summary.byType) expect(key).toContain(t.label);
+    expect(await page.locator('.flr-chart-key rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('fill')))).toEqual(
+      expect.arrayContaining(data.summary.byType.map((t) => t.color)),
+    );
+    await page.context().close();
+  });
 });
