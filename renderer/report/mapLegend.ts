@@ -5,12 +5,15 @@ import { el } from '../ui/dom';
 import { BASEMAP_STYLE } from './mapBasemap';
 import { ZONE_STATUS_DASH } from './mapOverlays';
 import { svg } from './svg';
+import { symbolMeaning, zoneSymbol } from './zoneSymbol';
 
 /** What the map shows inside its frame, as its drawing functions found it. */
 export interface ShownOnMap {
   /** Basemap layers, and `entity:<id>` for each BiH entity (see drawBasemap). */
   layers: Set<string>;
   zones: readonly ReportZone[];
+  /** Unit symbol codes drawn on the map. */
+  symbols: ReadonlySet<string>;
   incidents: readonly ReportIncident[];
   /** Whether the report area's outline shows. */
   areaOutline: boolean;
@@ -37,7 +40,25 @@ export function mapLegend(data: ReportData, shown: ShownOnMap): HTMLElement {
 
   const affiliations = (Object.keys(AFFILIATIONS) as Affiliation[]).filter((a) => shown.zones.some((z) => z.affiliation === a));
   const statuses = (Object.keys(ZONE_STATUSES) as ZoneStatus[]).filter((s) => shown.zones.some((z) => z.status === s));
+  // Each unit symbol on the map with what it stands for and the forces that carry it, as the
+  // workbench's legend explains them.
+  const forcesBySymbol = new Map<string, Set<string>>();
+  for (const z of shown.zones) {
+    if (!z.sidc || !shown.symbols.has(z.sidc)) continue;
+    const forces = forcesBySymbol.get(z.sidc) ?? new Set<string>();
+    if (z.force) forces.add(z.force);
+    forcesBySymbol.set(z.sidc, forces);
+  }
+  const symbolRows = [...forcesBySymbol]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([sidc, forces]) => {
+      const who = [...forces].sort().join(', ');
+      const symbol = zoneSymbol(sidc, 11);
+      symbol?.classList.add('flr-swatch', 'flr-legend-symbol');
+      return row(symbol ?? area('#fff', '#444', 0), who ? `${symbolMeaning(sidc)} — ${who}` : symbolMeaning(sidc));
+    });
   const zoneRows: HTMLElement[] = [
+    ...symbolRows,
     ...affiliations.map((a) => row(area(AFFILIATION_STYLE[a].fill, AFFILIATION_STYLE[a].stroke, 0.45), `${AFFILIATIONS[a]} forces`)),
     ...(statuses.length > 1 || statuses[0] !== 'active' ? statuses.map((s) => row(line('#444', 1.8, ZONE_STATUS_DASH[s]), `${ZONE_STATUSES[s]} zone`)) : []),
   ];

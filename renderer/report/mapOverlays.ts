@@ -1,4 +1,3 @@
-import ms from 'milsymbol';
 import type { Geometry } from 'geojson';
 import type { MapProjection } from '../../shared/reports/mapProjection';
 import type { ReportIncident, ReportZone } from '../../shared/reports/reportData';
@@ -12,6 +11,7 @@ import { markerRadius } from './markerRadius';
 import { svg, r1 } from './svg';
 import { textWidth } from './textWidth';
 import { placeZoneLabel } from './zoneLabels';
+import { zoneSymbol } from './zoneSymbol';
 
 
 /** Incidents numbered on the map (matching the table's #) up to this many; beyond, too crowded. */
@@ -26,19 +26,15 @@ export function drawAreaOutline(outline: Geometry | null, projection: MapProject
   return d ? svg('path', { d, fill: 'none', stroke: '#1f1f1f', 'stroke-width': 1.6, 'stroke-dasharray': '5 3', 'stroke-opacity': 0.85, class: 'flr-area-outline' }) : null;
 }
 
-/** A zone's symbol: milsymbol draws it as DOM (no markup is parsed); null for a bad code. */
-function zoneSymbol(sidc: string): SVGElement | null {
-  if (!sidc) return null;
-  const symbol = new ms.Symbol(sidc, { size: 16, simpleStatusModifier: true });
-  if (!symbol.isValid()) return null;
-  return symbol.asDOM() as SVGElement;
-}
-
-/** Zones with their symbols and names; `shown` are those that show inside the frame (for the legend). */
-export function drawZones(zones: readonly ReportZone[], projection: MapProjection, placed: Box[], covered: readonly Box[] = []): { node: SVGGElement; shown: ReportZone[] } {
+/**
+ * Zones with their symbols and names. For the legend: `shown` are the zones that show inside
+ * the frame, `symbols` the symbol codes drawn on the map.
+ */
+export function drawZones(zones: readonly ReportZone[], projection: MapProjection, placed: Box[], covered: readonly Box[] = []): { node: SVGGElement; shown: ReportZone[]; symbols: Set<string> } {
   const shapes = svg('g', { class: 'flr-zones' });
   const labels = svg('g', { class: 'flr-zone-labels' });
   const shown: ReportZone[] = [];
+  const symbols = new Set<string>();
   let omitted = 0;
   for (const zone of zones) {
     const style = AFFILIATION_STYLE[zone.affiliation];
@@ -83,12 +79,13 @@ export function drawZones(zones: readonly ReportZone[], projection: MapProjectio
       labels.appendChild(svg('line', { x1: r1(x), y1: r1(y), x2: r1(lx), y2: r1(ly), stroke: style.stroke, 'stroke-width': 0.8, class: 'flr-leader' }));
       labels.appendChild(svg('circle', { cx: r1(x), cy: r1(y), r: 1.6, fill: style.stroke }));
     }
+    if (symbol && place.symbolBox) symbols.add(zone.sidc);
     if (symbol && place.symbolBox) labels.appendChild(svg('g', { transform: `translate(${r1(place.symbolBox.x0)} ${r1(place.symbolBox.y0)})`, class: 'flr-zone-symbol' }, symbol));
     labels.appendChild(labelPlate(place.nameBox, 0.75));
     labels.appendChild(svg('text', { x: r1(place.nameX), y: r1(place.nameY), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 8.5, 'font-weight': 700, fill: style.stroke, class: 'flr-label flr-zone-name', text: zone.name }));
   }
   labels.dataset.omitted = String(omitted);
-  return { node: svg('g', {}, shapes, labels), shown };
+  return { node: svg('g', {}, shapes, labels), shown, symbols };
 }
 
 /** The space each incident marker takes, for labels to keep clear of. */

@@ -82,6 +82,7 @@ export function reportMap(data: ReportData, files: BasemapFiles, sizeMm: { width
   const legend = mapLegend(data, {
     layers: basemap.layers,
     zones: zones.shown,
+    symbols: zones.symbols,
     incidents: incidents.shown,
     areaOutline: data.map.areaOutline !== null && showsInFrame(data.map.areaOutline, projection, { filled: false, covered }),
   });

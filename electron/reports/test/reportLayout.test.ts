@@ -153,6 +153,9 @@ describe('report layout', () => {
     const all = await legend({ title: 'All' });
     expect(all).toMatch(/Friend forces[\s\S]*Neutral forces[\s\S]*Unknown forces/);
     expect(all).toContain('Strategic developments (7)');
+    // The unit symbols drawn on the map, explained as the workbench's legend explains them.
+    expect(all).toContain('Multinational force — KFOR');
+    expect(all).toContain('Mechanised infantry — Military Forces of Serbia');
   });
 
   it('counts in words that agree: "1 incident", "1 zone"', async () => {
