@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -152,11 +152,16 @@ describe('faultline export', () => {
     const r = faultline('export', demo, '--format', 'csv', '--out', join(dir, 'no-extension'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/no-extension\.csv/);
+    // No byte-order mark unless asked for Excel with --bom.
+    expect(readFileSync(join(dir, 'no-extension.csv'), 'utf8').charCodeAt(0)).not.toBe(0xfeff);
+    expect(faultline('export', demo, '--format', 'csv', '--bom', '--out', join(dir, 'excel.csv')).code).toBe(0);
+    expect(readFileSync(join(dir, 'excel.csv'), 'utf8').charCodeAt(0)).toBe(0xfeff);
     const cases: [string[], RegExp, number][] = [
       [['export', demo, '--format', 'shp', '--out', join(dir, 'x.shp')], /--format must be one of geojson, kml, kmz, csv/, 2],
       [['export', demo, '--format', 'csv'], /output file \(--out\) is missing/, 2],
       [['export', join(dir, 'missing.gpkg'), '--format', 'csv', '--out', join(dir, 'x.csv')], /does not exist/, 1],
       [['export', demo, '--format', 'csv', '--out', join(dir, 'nope', 'x.csv')], /folder .* does not exist/, 1],
+      [['export', demo, '--format', 'kml', '--bom', '--out', join(dir, 'x.kml')], /--bom is for --format csv only/, 2],
     ];
     for (const [args, message, code] of cases) {
       const run = faultline(...args);

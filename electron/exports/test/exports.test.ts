@@ -62,7 +62,8 @@ describe('CSV export', () => {
   it('has ACLED’s column names first and round-trips through a CSV parser with the same values', () => {
     const { out, records } = exportSample('csv');
     const text = readFileSync(out, 'utf8');
-    expect(text.charCodeAt(0)).toBe(0xfeff);
+    // RFC 4180 and the tools that read CSV as data want no byte-order mark.
+    expect(text.startsWith('event_id_cnty,')).toBe(true);
     expect(text).toContain('\r\n');
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
@@ -88,6 +89,16 @@ describe('CSV export', () => {
     const hostile = parsed.data.find((r) => r.faultline_title === HOSTILE_TITLE)!;
     expect(hostile.notes).toBe(HOSTILE_NOTES);
     expect(hostile.tags).toBe('=cmd; north');
+  });
+
+  it('begins with a byte-order mark for Excel when asked, and reads the same', () => {
+    const { out, records } = exportSample('csv');
+    const excel = out.replace(/\.csv$/, '-excel.csv');
+    writeExport(records, 'csv', excel, { byteOrderMark: true });
+    const withMark = readFileSync(excel, 'utf8');
+    expect(withMark.charCodeAt(0)).toBe(0xfeff);
+    expect(withMark.slice(1)).toBe(readFileSync(out, 'utf8'));
+    expect(Papa.parse(withMark, { header: true }).meta.fields).toEqual(CSV_COLUMNS);
   });
 
   it('GDAL reads it too, with the same number of rows', () => {
