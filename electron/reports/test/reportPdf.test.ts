@@ -13,7 +13,7 @@ import { createCase, openCase, openCaseReadOnly } from '../../store/caseStore';
 import { AUTHOR, sampleFields, tempDir, ZVECAN } from '../../store/test/helpers';
 import { createChromiumPrinter } from '../chromiumPrinter';
 import { prepareReport, printReport, type WrittenReport } from '../reportJob';
-import { flat, greyLevels, squash, inkShare, pdfPageCount, pdfPagesText, pdfText, pdfWordBoxes, renderPageGray } from './pdfTools';
+import { flat, greyLevels, squash, inkShare, pdfInfo, pdfPageCount, pdfPagesText, pdfText, pdfWordBoxes, renderPageGray } from './pdfTools';
 
 /** Page images for a person to look at (the issue asks to look, not only to assert). */
 const ARTIFACTS = path.join(appRoot(), 'e2e', 'artifacts', 'reports');
@@ -112,6 +112,10 @@ describe('PDF report', () => {
     expect(all).toContain('Supply route <b>');
     expect(all).toContain('<b>Ana</b>');
     expect(all).toContain('Лепосавић');
+    // The document information, which Chromium cannot be given, is added: as written, too.
+    const info = pdfInfo(out);
+    expect(info).toMatchObject({ Title: `Report <img src=x onerror=alert(1)> & 'Лепосавић'`, Author: '<b>Ana</b>', Keywords: marking, Creator: 'Faultline 0.0.0-test', Tagged: 'yes' });
+    expect(info.Subject).toBe('Report of the case “Case <b>bold</b> & “Лепосавић””');
     expect(blocked).toEqual([]);
   });
 
