@@ -104,10 +104,15 @@ test('File ▸ Export… writes KML and CSV that other tools read', async ({ app
     await openFileMenuItem(page, /Export…/);
     const dialog = page.getByRole('dialog', { name: 'Export case data' });
     await dialog.getByRole('radio', { name: label }).check();
+    // For Excel, a CSV begins with a byte-order mark; the choice shows for CSV only.
+    const excel = dialog.getByRole('checkbox', { name: /For Microsoft Excel/ });
+    if (format === 'csv') await excel.check();
+    else await expect(excel).toBeHidden();
     const out = join(app.workDir, `demo.${format}`);
     await dialog.getByLabel('File name').fill(out);
     await dialog.getByRole('button', { name: 'Export' }).click();
-    await expect(page.locator('.fl-toast').last()).toContainText(`Exported`);
+    // This file's toast: the previous format's may still be showing.
+    await expect(page.locator('.fl-toast').last()).toContainText(`to ${out}`);
     const body = readFileSync(out, 'utf8');
     if (format === 'kml') expect(body.match(/<Placemark/g)!.length).toBeGreaterThanOrEqual(7);
     else expect(body.split('\r\n')[0]).toMatch(/^\uFEFFevent_id_cnty,event_date,year/);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api/errors';
+import { countNoun } from '../../shared/text/countNoun';
 import { defaultUserDataDir, rendererDir, resourcesDir, appVersion } from '../paths';
 import { createGeoService } from '../services/geoService';
 import { writeDemoCase } from '../demo/demoCase';
@@ -38,8 +39,9 @@ Commands:
   zones <case.gpkg> [--json]      every zone with its area, coverage, incidents inside and
                                   distance to the Kosovo–Serbia boundary
   serve [case.gpkg] [--port N]    start the web host on 127.0.0.1 and print its URL
-  export <case.gpkg> --format geojson|kml|kmz|csv --out <file> [--force]
-                                  write the case's incidents and zones for other tools
+  export <case.gpkg> --format geojson|kml|kmz|csv --out <file> [--force] [--bom]
+                                  write the case's incidents and zones for other tools;
+                                  --bom begins a CSV with a byte-order mark, for Excel
 ${REPORT_USAGE}
   version                         print the version
 
@@ -84,6 +86,7 @@ async function run(argv: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
+      bom: { type: 'boolean', default: false },
       title: { type: 'string' },
       subtitle: { type: 'string' },
       author: { type: 'string' },
@@ -179,8 +182,9 @@ async function run(argv: string[]): Promise<number> {
       const format = ExportFormatSchema.safeParse(values.format);
       if (!format.success) throw new CliError(`faultline: --format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`, 2);
       const target = outputPath(() => exportTarget(needFile(values.out, 'the output file (--out)'), format.data, { overwrite: Boolean(values.force), openCase: source }));
-      const result = writeExport(openCaseReadOnly(source, readCaseRecords), format.data, target);
-      const what = format.data === 'csv' ? `${result.incidents} incidents` : `${result.incidents} incidents and ${result.zones} zones`;
+      if (values.bom && format.data !== 'csv') throw new CliError('faultline: --bom is for --format csv only', 2);
+      const result = writeExport(openCaseReadOnly(source, readCaseRecords), format.data, target, { byteOrderMark: Boolean(values.bom) });
+      const what = format.data === 'csv' ? countNoun(result.incidents, 'incident') : `${countNoun(result.incidents, 'incident')} and ${countNoun(result.zones, 'zone')}`;
       print(out, result, `Wrote ${what} to ${result.path}`);
       return 0;
     }
@@ -191,7 +195,7 @@ async function run(argv: string[]): Promise<number> {
       const written = await runReportCommand(source, values, () =>
         outputPath(() => checkOutputPath(needFile(out_, 'the output file (--out)'), '.pdf', { overwrite: Boolean(values.force), openCase: source })),
       );
-      print(out, written, `Wrote a ${written.pages}-page report (${written.incidents} incidents, ${written.zones} zones) to ${written.path}`);
+      print(out, written, `Wrote a ${written.pages}-page report (${countNoun(written.incidents, 'incident')}, ${countNoun(written.zones, 'zone')}) to ${written.path}`);
       return 0;
     }
 

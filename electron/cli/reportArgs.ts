@@ -98,6 +98,8 @@ export function reportOptionsFromFlags(flags: ReportFlags, caseName: string, fin
   if (!page) throw new ApiError('invalid', '--page must be A4 or Letter');
   const fit = flags.fit ?? (area && area.kind !== 'all' ? 'area' : 'incidents');
   if (fit !== 'area' && fit !== 'incidents' && fit !== 'view') throw new ApiError('invalid', '--fit must be incidents, area or view');
+  // The command line has no screen: the view to show is the --area box.
+  if (fit === 'view' && area?.kind !== 'view') throw new ApiError('invalid', '--fit view shows the box of --area bbox:<west>,<south>,<east>,<north>; give one, or --fit area or incidents');
   const timeline = flags.timeline ?? 'auto';
   if (timeline !== 'auto' && timeline !== 'week' && timeline !== 'month') throw new ApiError('invalid', '--timeline must be auto, week or month');
   return {

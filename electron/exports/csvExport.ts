@@ -4,9 +4,14 @@ import { coordinateText } from '../../shared/exports/exportFormats';
 
 /**
  * Incidents as CSV with ACLED's column names first (so ACLED tooling and our own ACLED import
- * read it), then Faultline's own columns. UTF-8 with a byte-order mark (spreadsheet programs
- * otherwise guess a legacy code page and garble Cyrillic), CRLF line ends and quoting as
- * RFC 4180 describes, done by papaparse.
+ * read it), then Faultline's own columns. UTF-8, CRLF line ends and quoting as RFC 4180
+ * describes, done by papaparse.
+ *
+ * No byte-order mark unless asked: RFC 4180 and the tools that read CSV as data (GDAL, pandas,
+ * R, database loaders, many import forms) expect none, and some take it for part of the first
+ * column's name. Excel is the exception: it reads a CSV as UTF-8 only when the file begins
+ * with the mark, else it guesses a legacy code page and shows Zvečan as ZveÄan and Cyrillic
+ * as junk. So the mark is an option, offered to Excel users by name.
  *
  * Values are written exactly as stored: no formula escaping (a leading `=` stays), because the
  * file is data for other tools and must round-trip; spreadsheet users should import it as text.
@@ -90,12 +95,12 @@ export function incidentCsvRow(incident: Incident): CsvRow {
   };
 }
 
-export function incidentsToCsv(incidents: readonly Incident[]): string {
+export function incidentsToCsv(incidents: readonly Incident[], options: { byteOrderMark?: boolean } = {}): string {
   // The fields + data form writes the header row even when there are no incidents.
   const data = incidents.map((incident) => {
     const row = incidentCsvRow(incident);
     return CSV_COLUMNS.map((column) => row[column]);
   });
   const body = Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n', header: true, quotes: false });
-  return `${Papa.BYTE_ORDER_MARK}${body}\r\n`;
+  return `${options.byteOrderMark ? Papa.BYTE_ORDER_MARK : ''}${body}\r\n`;
 }

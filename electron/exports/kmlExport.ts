@@ -21,6 +21,12 @@ export interface KmlOptions {
   iconHref?: (eventType: EventType) => { href: string; tinted: boolean };
 }
 
+/**
+ * A placemark's XML id: a UUID may begin with a digit, which an XML id (an NCName) may not, so
+ * the kind goes first. The row's own id is in ExtendedData as `id`, unchanged.
+ */
+export const placemarkId = (kind: 'incident' | 'zone', id: string) => `${kind}-${id}`;
+
 /** ExtendedData values are text: lists joined, absent values left out. */
 function extendedData(attributes: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -54,10 +60,10 @@ export function caseToKml(records: CaseRecords, options: KmlOptions = {}): strin
       type: 'folder',
       meta: { name: EVENT_TYPE_STYLE[type].label },
       children: members.map((incident) => {
-        extras.set(incident.id, { styleUrl: `#${incidentStyleId(type)}`, time: incidentKmlTime(incident) });
+        extras.set(placemarkId('incident', incident.id), { styleUrl: `#${incidentStyleId(type)}`, time: incidentKmlTime(incident) });
         return {
           type: 'Feature',
-          id: incident.id,
+          id: placemarkId('incident', incident.id),
           geometry: { type: 'Point', coordinates: [incident.fields.lon, incident.fields.lat] },
           properties: {
             name: incident.fields.title,
@@ -69,10 +75,10 @@ export function caseToKml(records: CaseRecords, options: KmlOptions = {}): strin
     })) as KmlChild[];
 
   const zones = records.zones.map((zone) => {
-    extras.set(zone.id, { styleUrl: `#${zoneStyleId(zone.fields.affiliation)}`, time: zoneKmlTime(zone) });
+    extras.set(placemarkId('zone', zone.id), { styleUrl: `#${zoneStyleId(zone.fields.affiliation, zone.fields.status)}`, time: zoneKmlTime(zone) });
     return {
       type: 'Feature',
-      id: zone.id,
+      id: placemarkId('zone', zone.id),
       geometry: zone.fields.geometry as Geometry,
       properties: {
         name: zone.fields.name,
@@ -125,6 +131,19 @@ export function caseToKml(records: CaseRecords, options: KmlOptions = {}): strin
       insert(span);
     }
     insert(make('styleUrl', extra.styleUrl));
+  }
+
+  // Lines and areas follow the ground between their vertices (over hills, in Google Earth)
+  // instead of running straight through them: tessellate, the first child the schema allows
+  // after extrude.
+  for (const tag of ['LineString', 'Polygon']) {
+    const shapes = doc.getElementsByTagNameNS(KML_NS, tag);
+    for (let i = 0; i < shapes.length; i++) {
+      const shape = shapes[i]!;
+      if (shape.getElementsByTagNameNS(KML_NS, 'tessellate').length) continue;
+      const extrude = shape.getElementsByTagNameNS(KML_NS, 'extrude')[0];
+      shape.insertBefore(make('tessellate', '1'), extrude ? extrude.nextSibling : shape.firstChild);
+    }
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}\n`;
 }

@@ -1,4 +1,4 @@
-import { AFFILIATIONS, type Affiliation } from '../../shared/domain/zone';
+import { AFFILIATIONS, ZONE_STATUSES, type Affiliation, type ZoneStatus } from '../../shared/domain/zone';
 import { EVENT_TYPES, EVENT_TYPE_STYLE, type EventType } from '../../shared/taxonomy/acled';
 import { AFFILIATION_STYLE } from '../../shared/taxonomy/affiliation';
 
@@ -19,7 +19,17 @@ export function eventTypeSlug(eventType: EventType): string {
 }
 
 export const incidentStyleId = (eventType: EventType) => `incident-${eventTypeSlug(eventType)}`;
-export const zoneStyleId = (affiliation: Affiliation) => `zone-${affiliation}`;
+export const zoneStyleId = (affiliation: Affiliation, status: ZoneStatus) => `zone-${affiliation}-${status}`;
+
+/**
+ * KML has no dashed lines, so status is told by weight, as far as it can be: an active zone
+ * filled and outlined, a planned one outlined with a faint fill, a withdrawn one faded.
+ */
+const ZONE_STATUS_LOOK: Record<ZoneStatus, { lineAlpha: number; width: number; fillAlpha: number }> = {
+  active: { lineAlpha: 0xff, width: 2.5, fillAlpha: 0x66 },
+  planned: { lineAlpha: 0xff, width: 1.5, fillAlpha: 0x22 },
+  withdrawn: { lineAlpha: 0x80, width: 1.5, fillAlpha: 0x14 },
+};
 
 export interface KmlStyleSpec {
   id: string;
@@ -44,11 +54,16 @@ export function kmlStyles(iconHref: (eventType: EventType) => { href: string; ti
       labelScale: 0,
     };
   });
-  const zones = (Object.keys(AFFILIATIONS) as Affiliation[]).map((affiliation): KmlStyleSpec => ({
-    id: zoneStyleId(affiliation),
-    line: { color: kmlColor(AFFILIATION_STYLE[affiliation].stroke), width: 2.5 },
-    poly: { color: kmlColor(AFFILIATION_STYLE[affiliation].fill, 0x66) },
-    labelScale: 1,
-  }));
+  const zones = (Object.keys(AFFILIATIONS) as Affiliation[]).flatMap((affiliation) =>
+    (Object.keys(ZONE_STATUSES) as ZoneStatus[]).map((status): KmlStyleSpec => {
+      const look = ZONE_STATUS_LOOK[status];
+      return {
+        id: zoneStyleId(affiliation, status),
+        line: { color: kmlColor(AFFILIATION_STYLE[affiliation].stroke, look.lineAlpha), width: look.width },
+        poly: { color: kmlColor(AFFILIATION_STYLE[affiliation].fill, look.fillAlpha) },
+        labelScale: status === 'withdrawn' ? 0.8 : 1,
+      };
+    }),
+  );
   return [...incidents, ...zones];
 }

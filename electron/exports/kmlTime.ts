@@ -30,9 +30,16 @@ export function incidentKmlTime(incident: Pick<Incident, 'fields'> | { fields: P
   return { begin: shiftDays(at, -half), end: shiftDays(at, half) };
 }
 
-/** A zone's validity as a TimeSpan; a zone with neither date is always shown. */
+/**
+ * A zone's validity as a TimeSpan; a zone with neither date is always shown. A last day given
+ * as a day is valid all of it: the span ends at its last second, not as it begins.
+ *
+ * @example
+ * zoneKmlTime({ fields: { valid_from: '1999-06-09', valid_to: '2001-05-24' } }); // { begin: '1999-06-09', end: '2001-05-24T23:59:59' }
+ */
 export function zoneKmlTime(zone: Pick<Zone, 'fields'>): KmlTime {
   const { valid_from: from, valid_to: to } = zone.fields;
   if (!from && !to) return null;
-  return { ...(from ? { begin: kmlInstant(from) } : {}), ...(to ? { end: kmlInstant(to) } : {}) };
+  const end = to ? (to.length === 10 ? `${to}T23:59:59` : kmlInstant(to)) : null;
+  return { ...(from ? { begin: kmlInstant(from) } : {}), ...(end ? { end } : {}) };
 }

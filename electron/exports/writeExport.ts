@@ -17,13 +17,18 @@ export interface ExportResult {
   bytes: number;
 }
 
+export interface ExportOptions {
+  /** CSV only: begin the file with a UTF-8 byte-order mark, which Excel needs (csvExport.ts). */
+  byteOrderMark?: boolean;
+}
+
 /** The bytes of an export. CSV holds incidents only (zones are areas, not rows of events). */
-export function exportBytes(records: CaseRecords, format: ExportFormat): Uint8Array | string {
+export function exportBytes(records: CaseRecords, format: ExportFormat, options: ExportOptions = {}): Uint8Array | string {
   switch (format) {
     case 'geojson':
       return geoJSONText(records);
     case 'csv':
-      return incidentsToCsv(records.incidents);
+      return incidentsToCsv(records.incidents, { byteOrderMark: options.byteOrderMark ?? false });
     case 'kml':
       return caseToKml(records);
     case 'kmz':
@@ -51,8 +56,8 @@ export function writeFileAtomically(path: string, data: Uint8Array | string): nu
   return statSync(path).size;
 }
 
-export function writeExport(records: CaseRecords, format: ExportFormat, path: string): ExportResult {
-  const bytes = writeFileAtomically(path, exportBytes(records, format));
+export function writeExport(records: CaseRecords, format: ExportFormat, path: string, options: ExportOptions = {}): ExportResult {
+  const bytes = writeFileAtomically(path, exportBytes(records, format, options));
   return {
     path,
     format,

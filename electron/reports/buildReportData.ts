@@ -1,8 +1,10 @@
-import { area as turfArea, bbox as turfBbox, length as turfLength } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/turf';
 import type { Geometry } from 'geojson';
 import { ApiError } from '../../shared/api/errors';
 import type { Incident } from '../../shared/domain/incident';
 import type { Zone } from '../../shared/domain/zone';
+import { geodesicArea } from '../../shared/geo/analysis/geodesicArea';
+import { geodesicLength } from '../../shared/geo/analysis/geodesicLength';
 import { describeAdmin } from '../../shared/geo/describeAdmin';
 import { labelPoint } from '../../shared/geo/labelPoint';
 import { gradingCode, meetsMinimumGrading } from '../../shared/reports/grading';
@@ -62,12 +64,15 @@ function toReportIncident(incident: Incident, n: number): ReportIncident {
   };
 }
 
+/**
+ * A zone's area (or a route's length) on the WGS 84 ellipsoid, by the same functions as the
+ * workbench's zone details and `faultline zones`, so the report gives the same figure.
+ */
 function zoneSize(geometry: Geometry): string {
-  const feature = { type: 'Feature' as const, properties: {}, geometry };
   if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
-    return `${turfLength(feature, { units: 'kilometers' }).toLocaleString('en', { maximumFractionDigits: 1 })} km`;
+    return `${(geodesicLength(geometry) / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} km`;
   }
-  return `${(turfArea(feature) / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} km²`;
+  return `${(geodesicArea(geometry) / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} km²`;
 }
 
 function toReportZone(zone: Zone): ReportZone {
@@ -160,7 +165,7 @@ export function buildReportData(inputs: ReportInputs): ReportData {
   const zones = reader
     .listZones()
     .filter((z) => zoneInRange(z, options.from, options.to) && meetsMinimumGrading(z.fields, options.minGrading))
-    .filter((z) => !area.bbox || boxesMeet(turfBbox(z.fields.geometry), area.bbox));
+    .filter((z) => !area.bbox || (boxesMeet(turfBbox(z.fields.geometry), area.bbox) && area.meets(z.fields.geometry)));
 
   const from = options.from ?? incidents[0]?.occurred_at.slice(0, 10) ?? null;
   const to = options.to ?? incidents.at(-1)?.occurred_at.slice(0, 10) ?? null;

@@ -27,7 +27,7 @@ export function utcMinute(iso: string): string {
 }
 
 export function headerTemplate(data: ReportData): string {
-  return `<div style="${BASE}padding:3mm 12mm 0 12mm;">${banner(data.options.marking)}</div>`;
+  return `<div style="${BASE}padding:1mm 12mm 0 12mm;">${banner(data.options.marking)}</div>`;
 }
 
 export function footerTemplate(data: ReportData): string {

@@ -7,6 +7,7 @@ import { writeFileAtomically } from '../exports/writeExport';
 import type { CaseReader } from '../store/caseStore';
 import { buildReportData } from './buildReportData';
 import { sha256OfFile } from './caseHash';
+import { withPdfInfo } from './pdfInfo';
 import type { ReportPrinter } from './reportPrinter';
 
 export interface ReportSource {
@@ -49,9 +50,18 @@ export function countPdfPages(pdf: Uint8Array): number {
   return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 
-/** Prints report data to a PDF file (written whole or not at all). */
+/** Prints report data to a PDF file (written whole or not at all), with its author and subject. */
 export async function printReport(printer: ReportPrinter, data: ReportData, out: string, onStage: (stage: ReportStage) => void = () => {}): Promise<WrittenReport> {
-  const pdf = await printer.print(data, onStage);
+  const o = data.options;
+  const pdf = withPdfInfo(await printer.print(data, onStage), {
+    title: o.title,
+    author: [o.author, o.organisation].filter(Boolean).join(', '),
+    subject: o.subtitle || `Report of the case “${data.caseInfo.name}”`,
+    // The handling marking, so a document system can read it without opening the file.
+    keywords: o.marking,
+    creator: `Faultline ${data.appVersion}`,
+    created: data.generatedAt,
+  });
   onStage('writing');
   const bytes = writeFileAtomically(out, pdf);
   onStage('done');

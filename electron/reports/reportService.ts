@@ -1,4 +1,5 @@
 import { ApiError } from '../../shared/api/errors';
+import { countNoun } from '../../shared/text/countNoun';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { progressOf } from '../../shared/reports/reportProgress';
 import { loadBasemap } from '../basemap/loadBasemap';
@@ -40,7 +41,7 @@ export function createReportService(options: ReportServiceOptions): ApiHandlers[
         hooks.emit('report.progress', progressOf(jobId, 'reading'));
         const data = await prepareReport(source(store), reportOptions, context);
         return await printReport(options.printer(), data, target, (stage) => {
-          const message = stage === 'drawing' ? `Drawing the map and ${data.incidents.length.toLocaleString('en')} incidents` : undefined;
+          const message = stage === 'drawing' ? `Drawing the map and ${countNoun(data.incidents.length, 'incident')}` : undefined;
           hooks.emit('report.progress', progressOf(jobId, stage, message));
         });
       } catch (err) {

@@ -181,10 +181,10 @@ export function createServices(options: ServicesOptions): Services {
       }),
     },
     exports: {
-      write: ({ format, path, overwrite }) => {
+      write: ({ format, path, overwrite, byteOrderMark }) => {
         const current = requireCase();
         const target = exportTarget(path, format, { overwrite, openCase: current.path });
-        return writeExport(readCaseRecords(current), format, target);
+        return writeExport(readCaseRecords(current), format, target, { byteOrderMark });
       },
     },
     incidents: {

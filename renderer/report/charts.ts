@@ -1,6 +1,7 @@
 import { PX_PER_MM } from '../../shared/reports/pageGeometry';
 import type { ReportSummary } from '../../shared/reports/reportData';
 import { EVENT_TYPES, EVENT_TYPE_STYLE } from '../../shared/taxonomy/acled';
+import { el } from '../ui/dom';
 import { formatCount } from './format';
 import { svg, r1 } from './svg';
 
@@ -93,4 +94,22 @@ export function timelineChart(timeline: ReportSummary['timeline'], widthMm: numb
   });
   chart.append(svg('text', { x: r1(pad.left + plotW / 2), y: r1(height - 4), 'text-anchor': 'middle', 'font-size': 7.5, fill: '#555', text: timeline.unit === 'week' ? 'Week beginning (Monday)' : 'Month' }));
   return chart;
+}
+
+/** The colours of the timeline's stacked bars: the event types that appear in it, in stacking order. */
+export function timelineKey(timeline: ReportSummary['timeline']): HTMLElement | null {
+  const types = EVENT_TYPES.filter((type) => timeline.bins.some((b) => (b.byType[type] ?? 0) > 0));
+  if (!types.length) return null;
+  return el(
+    'div',
+    { class: 'flr-chart-key', 'aria-label': 'Colours of the timeline' },
+    ...types.map((type) =>
+      el(
+        'span',
+        { class: 'flr-chart-key-item' },
+        svg('svg', { width: 10, height: 10, viewBox: '0 0 10 10', class: 'flr-swatch' }, svg('rect', { x: 0.5, y: 0.5, width: 9, height: 9, fill: EVENT_TYPE_STYLE[type].color })),
+        el('span', { text: EVENT_TYPE_STYLE[type].label }),
+      ),
+    ),
+  );
 }

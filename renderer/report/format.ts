@@ -6,9 +6,19 @@ export function formatDay(value: string): string {
   return value.length > 10 ? `${day} ${value.slice(11, 16)}` : day;
 }
 
-/** How exactly a date is known, as a short suffix (ACLED time precision). */
-export function precisionSuffix(precision: number): string {
-  return precision === 2 ? ' (± 1 week)' : precision === 3 ? ' (± 1 month)' : '';
+/** How exactly a date is known (ACLED time precision): "± 1 week", "± 1 month", or nothing. */
+export function precisionLabel(precision: number): string {
+  return precision === 2 ? '± 1 week' : precision === 3 ? '± 1 month' : '';
+}
+
+/**
+ * An incident's date as the table prints it: the day, then on a line of its own the time of
+ * day and how exactly the date is known, e.g. `["24 Sep 2023", "03:00 · ± 1 week"]`. The day
+ * alone sets the column's width; the second line is shorter than it.
+ */
+export function incidentDateLines(occurredAt: string, precision: number): [string, string] {
+  const time = occurredAt.length > 10 ? occurredAt.slice(11, 16) : '';
+  return [formatDay(occurredAt.slice(0, 10)), [time, precisionLabel(precision)].filter(Boolean).join(' · ')];
 }
 
 export function formatPeriod(from: string | null, to: string | null): string {

@@ -2,6 +2,7 @@ import { bboxClip } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { MapProjection } from '../../shared/reports/mapProjection';
 import type { BasemapFiles } from '../map/basemapData';
+import { showsInFrame, type Rect } from './frameVisibility';
 import { bboxesMeet, geometryBBox, geometryPath } from './geometryPath';
 import { svg } from './svg';
 
@@ -49,28 +50,32 @@ function pathOf(geometry: Geometry, projection: MapProjection, attrs: Record<str
   return d ? svg('path', { d, ...attrs }) : null;
 }
 
-export function drawBasemap(files: BasemapFiles, projection: MapProjection): { layer: SVGGElement; features: number; layers: Set<string> } {
+/**
+ * Draws the basemap. `layers` names the layers that show inside the frame (not only in the
+ * margin drawn beyond it, nor only under the inset), and `entity:<id>` for each BiH entity that does: what the legend lists.
+ */
+export function drawBasemap(files: BasemapFiles, projection: MapProjection, covered: readonly Rect[] = []): { layer: SVGGElement; features: number; layers: Set<string> } {
   const [w, s, e, n] = projection.bbox;
   // A margin beyond the frame, so clipped outlines and wide strokes do not end at its edge.
   const view = [w - (e - w) * 0.03, s - (n - s) * 0.03, e + (e - w) * 0.03, n + (n - s) * 0.03];
   const layer = svg('g', { class: 'flr-basemap' });
   let features = 0;
   const layers = new Set<string>();
-  const group = (name: string, attrs: Record<string, string | number>, items: Feature[], perFeature?: (f: Feature) => Record<string, string | number>) => {
+  const group = (name: string, attrs: Record<string, string | number>, items: Feature[], perFeature?: (f: Feature) => Record<string, string | number>, filled = false) => {
     const g = svg('g', { 'data-layer': name, ...attrs });
     for (const f of items) {
       const path = pathOf(f.geometry, projection, perFeature ? perFeature(f) : {});
-      if (path) {
-        g.appendChild(path);
-        features += 1;
-        layers.add(name);
-      }
+      if (!path) continue;
+      g.appendChild(path);
+      features += 1;
+      const key = name === 'entities' ? `entity:${prop(f, 'id')}` : name;
+      if (!layers.has(key) && showsInFrame(f.geometry, projection, { filled, covered })) layers.add(name).add(key);
     }
     layer.appendChild(g);
   };
 
-  group('countries', { stroke: 'none' }, visibleFeatures(files.countries, view), (f) => ({ fill: FOCUS.has(prop(f, 'iso3')) ? BASEMAP_STYLE.focusLand : BASEMAP_STYLE.otherLand }));
-  group('entities', { stroke: 'none', 'fill-opacity': 0.45 }, visibleFeatures(files.entities, view), (f) => ({ fill: BASEMAP_STYLE.entityFill[prop(f, 'id')] ?? '#cccccc' }));
+  group('countries', { stroke: 'none' }, visibleFeatures(files.countries, view), (f) => ({ fill: FOCUS.has(prop(f, 'iso3')) ? BASEMAP_STYLE.focusLand : BASEMAP_STYLE.otherLand }), true);
+  group('entities', { stroke: 'none', 'fill-opacity': 0.45 }, visibleFeatures(files.entities, view), (f) => ({ fill: BASEMAP_STYLE.entityFill[prop(f, 'id')] ?? '#cccccc' }), true);
   const admin = visibleFeatures(files.admin, view);
   const k = BASEMAP_STYLE.kosovoMunicipality;
   const d = BASEMAP_STYLE.adminDashed;

@@ -62,25 +62,6 @@ export function drawAttribution(projection: MapProjection, text: string): { node
   return { node, box: { x0: x1 - width, y0: y1 - 11, x1, y1 } };
 }
 
-/**
- * Where the inset covers least: the corner (clear of the other furniture) with the fewest of
- * the given points (incidents, zone labels) under it; bottom right when it makes no difference.
- */
-export function insetCorner(projection: MapProjection, width: number, height: number, points: [number, number][]): { x0: number; y0: number } {
-  const W = projection.width;
-  const H = projection.height;
-  const corners = [
-    { x0: W - width - 8, y0: H - height - 16 },
-    { x0: 8, y0: H - height - 36 },
-    { x0: W - width - 8, y0: 48 },
-    { x0: 8, y0: 32 },
-  ];
-  const margin = 8;
-  const covered = (c: { x0: number; y0: number }) =>
-    points.filter(([x, y]) => x > c.x0 - margin && x < c.x0 + width + margin && y > c.y0 - margin && y < c.y0 + height + margin).length;
-  return corners.map((c) => ({ c, n: covered(c) })).reduce((best, next) => (next.n < best.n ? next : best)).c;
-}
-
 /** A small map of the whole region with the printed map's extent drawn on it. */
 export function drawInset(files: BasemapFiles, projection: MapProjection, width: number, height: number, at: { x0: number; y0: number }): { node: SVGGElement; box: Box } {
   const inset = fitMercator(INSET_BBOX, width, height, 2);

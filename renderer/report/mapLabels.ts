@@ -3,6 +3,7 @@ import { labelPoint } from '../../shared/geo/labelPoint';
 import type { MapProjection } from '../../shared/reports/mapProjection';
 import type { BasemapFiles } from '../map/basemapData';
 import { svg, r1 } from './svg';
+import { textWidth } from './textWidth';
 
 /** A rectangle in map pixels that labels must not cover (the map's furniture, other labels). */
 export interface Box {
@@ -83,8 +84,8 @@ export function drawLabels(files: BasemapFiles, projection: MapProjection, reser
     if (count >= max) break;
     const [x, y] = projection.project(c.lon, c.lat);
     const font = FONT[c.kind];
-    // Widths are estimated from the length: measuring would need a layout per candidate.
-    const width = c.text.length * font.size * 0.6 + (font.spacing ?? 0) * c.text.length + 2;
+    const shown = c.kind === 'country' ? c.text.toUpperCase() : c.text;
+    const width = textWidth(shown, font.size, font.weight, font.spacing ?? 0, font.italic) + 2;
     const height = font.size * 1.2;
     const box: Box = c.dot ? { x0: x - 3, y0: y - height / 2, x1: x + 5 + width, y1: y + height / 2 } : { x0: x - width / 2, y0: y - height / 2, x1: x + width / 2, y1: y + height / 2 };
     if (box.x0 < 2 || box.y0 < 2 || box.x1 > projection.width - 2 || box.y1 > projection.height - 2) continue;
@@ -105,7 +106,7 @@ export function drawLabels(files: BasemapFiles, projection: MapProjection, reser
         'letter-spacing': font.spacing ?? null,
         fill: font.fill,
         class: `flr-label flr-label-${c.kind}`,
-        text: c.kind === 'country' ? c.text.toUpperCase() : c.text,
+        text: shown,
       }),
     );
   }

@@ -2,7 +2,8 @@ import { contentMm, PX_PER_MM } from '../../shared/reports/pageGeometry';
 import type { ReportData } from '../../shared/reports/reportData';
 import type { BasemapFiles } from '../map/basemapData';
 import { el } from '../ui/dom';
-import { barChart, timelineChart } from './charts';
+import { barChart, timelineChart, timelineKey } from './charts';
+import { countNoun } from '../../shared/text/countNoun';
 import { formatCount } from './format';
 import { reportHeader } from './reportHeader';
 import { reportMap } from './reportMap';
@@ -19,7 +20,7 @@ function section(title: string, className: string, ...children: (Node | null)[])
 function keyFigures(data: ReportData): HTMLElement {
   const t = data.summary.totals;
   const figure = (value: number, label: string) => el('div', { class: 'flr-figure' }, el('div', { class: 'flr-figure-value', text: formatCount(value) }), el('div', { class: 'flr-figure-label', text: label }));
-  return el('div', { class: 'flr-figures' }, figure(t.incidents, 'incidents'), figure(t.fatalities, 'killed'), figure(t.injured, 'injured'), figure(data.zones.length, 'zones'));
+  return el('div', { class: 'flr-figures' }, figure(t.incidents, t.incidents === 1 ? 'incident' : 'incidents'), figure(t.fatalities, 'killed'), figure(t.injured, 'injured'), figure(data.zones.length, data.zones.length === 1 ? 'zone' : 'zones'));
 }
 
 function casualtyNote(row: { fatalities: number; injured: number }): string {
@@ -40,7 +41,7 @@ function summarySection(data: ReportData, widthMm: number): HTMLElement {
       el('div', { class: 'flr-chart-box' }, el('h3', { text: 'Incidents by entity or country' }), barChart(s.byEntity.map((r) => ({ label: r.label, value: r.count, note: casualtyNote(r) })), half, 'Incidents by entity or country')),
     ),
     el('div', { class: 'flr-chart-box' }, el('h3', { text: 'Incidents by municipality, canton, region or district' }), barChart(s.byArea.map((r) => ({ label: r.label, value: r.count, note: casualtyNote(r) })), widthMm, 'Incidents by municipality')),
-    el('div', { class: 'flr-chart-box' }, el('h3', { text: `Incidents per ${s.timeline.unit}, by event type` }), timelineChart(s.timeline, widthMm, 58)),
+    el('div', { class: 'flr-chart-box' }, el('h3', { text: `Incidents per ${s.timeline.unit}, by event type` }), timelineChart(s.timeline, widthMm, 58), timelineKey(s.timeline)),
   );
 }
 
@@ -81,7 +82,7 @@ export function renderReport(root: HTMLElement, data: ReportData, files: Basemap
 
   root.append(
     summarySection(data, content.width),
-    section('Incidents', 'flr-incidents-section', el('p', { class: 'flr-note', text: `${formatCount(data.incidents.length)} incidents, by date. Killed / injured as reported; grading: source reliability (A–F) and information credibility (1–6).` }), incidentTable(data, options.maxTableRows)),
+    section('Incidents', 'flr-incidents-section', el('p', { class: 'flr-note', text: `${countNoun(data.incidents.length, 'incident')}, by date. Killed / injured as reported; grading: source reliability (A–F) and information credibility (1–6).` }), incidentTable(data, options.maxTableRows)),
     section('Zones', 'flr-zones-section', zoneTable(data)),
     section('Sources', 'flr-sources-section', sourceList(data)),
     el('p', { class: 'flr-colophon', text: `Map data ${data.attribution}. Made with Faultline ${data.appVersion}, offline.` }),

@@ -4,8 +4,10 @@ import type { ReportData } from '../../shared/reports/reportData';
 import type { BasemapFiles } from '../map/basemapData';
 import { el } from '../ui/dom';
 import { formatPeriod } from './format';
+import { showsInFrame } from './frameVisibility';
 import { drawBasemap } from './mapBasemap';
-import { drawAttribution, drawInset, drawNorthArrow, drawPeriod, drawScaleBar, insetCorner } from './mapFurniture';
+import { insetCorner } from './insetPlacement';
+import { drawAttribution, drawInset, drawNorthArrow, drawPeriod, drawScaleBar } from './mapFurniture';
 import { drawLabels, type Box } from './mapLabels';
 import { mapLegend } from './mapLegend';
 import { drawAreaOutline, drawIncidents, drawZones, markerBoxes } from './mapOverlays';
@@ -22,22 +24,26 @@ export function reportMap(data: ReportData, files: BasemapFiles, sizeMm: { width
   const height = Math.round(sizeMm.height * PX_PER_MM);
   const projection = fitMercator(data.map.bbox, width, height, 4);
 
-  const basemap = drawBasemap(files, projection);
+  // The inset's corner is chosen first: what lies under it does not show, nor go in the legend.
+  const insetW = Math.round(Math.min(width * 0.22, 160));
+  const insetH = Math.round(insetW * 0.85);
+  const points = [...data.incidents.map((i) => projection.project(i.lon, i.lat)), ...data.zones.map((z) => projection.project(z.labelAt[0], z.labelAt[1]))];
+  const insetAt = data.options.inset ? insetCorner(projection, insetW, insetH, points, data.zones.map((z) => z.geometry)) : null;
+  const covered: Box[] = insetAt ? [{ x0: insetAt.x0, y0: insetAt.y0, x1: insetAt.x0 + insetW, y1: insetAt.y0 + insetH }] : [];
+
+  const basemap = drawBasemap(files, projection, covered);
   const period = drawPeriod(formatPeriod(data.coverage.from, data.coverage.to));
   const north = drawNorthArrow(projection);
   const scale = drawScaleBar(projection);
   const attribution = drawAttribution(projection, data.attribution);
-  const insetW = Math.round(Math.min(width * 0.22, 160));
-  const insetH = Math.round(insetW * 0.85);
-  const points = [...data.incidents.map((i) => projection.project(i.lon, i.lat)), ...data.zones.map((z) => projection.project(z.labelAt[0], z.labelAt[1]))];
-  const inset = data.options.inset ? drawInset(files, projection, insetW, insetH, insetCorner(projection, insetW, insetH, points)) : null;
+  const inset = insetAt ? drawInset(files, projection, insetW, insetH, insetAt) : null;
   const reserved: Box[] = [period.box, north.box, scale.box, attribution.box, ...(inset ? [inset.box] : [])];
 
   // Incidents and zones claim their space before names do, so names give way to them.
   const markers = new Set(data.incidents.length <= 2000 ? markerBoxes(data.incidents, projection) : []);
   const placed: Box[] = [...reserved, ...markers];
-  const zones = drawZones(data.zones, projection, placed);
-  const incidents = drawIncidents(data.incidents, projection, placed);
+  const zones = drawZones(data.zones, projection, placed, covered);
+  const incidents = drawIncidents(data.incidents, projection, placed, covered);
   // Among a few incidents, place names keep clear of the markers; among hundreds they would
   // all vanish, so they go underneath instead.
   const labels = drawLabels(files, projection, data.incidents.length <= 150 ? placed : placed.filter((b) => !markers.has(b)));
@@ -63,8 +69,8 @@ export function reportMap(data: ReportData, files: BasemapFiles, sizeMm: { width
       basemap.layer,
       drawAreaOutline(data.map.areaOutline, projection),
       labels,
-      zones,
-      incidents,
+      zones.node,
+      incidents.node,
     ),
     period.node,
     north.node,
@@ -73,6 +79,13 @@ export function reportMap(data: ReportData, files: BasemapFiles, sizeMm: { width
     attribution.node,
     svg('rect', { x: 0.5, y: 0.5, width: width - 1, height: height - 1, fill: 'none', stroke: '#555', 'stroke-width': 1 }),
   );
-  const element = el('figure', { class: 'flr-map' }, el('div', { class: 'flr-map-frame' }, map), mapLegend(data, basemap.layers));
+  const legend = mapLegend(data, {
+    layers: basemap.layers,
+    zones: zones.shown,
+    symbols: zones.symbols,
+    incidents: incidents.shown,
+    areaOutline: data.map.areaOutline !== null && showsInFrame(data.map.areaOutline, projection, { filled: false, covered }),
+  });
+  const element = el('figure', { class: 'flr-map' }, el('div', { class: 'flr-map-frame' }, map), legend);
   return { element, features: basemap.features };
 }

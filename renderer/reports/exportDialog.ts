@@ -1,6 +1,7 @@
 import type { AppInfo, FaultlineApi } from '../../shared/api/contract';
 import type { CaseInfo } from '../../shared/domain/case';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/exports/exportFormats';
+import { countNoun } from '../../shared/text/countNoun';
 import { el } from '../ui/dom';
 import { openModal } from '../ui/modal';
 import { errorMessage, toast } from '../ui/toast';
@@ -40,12 +41,19 @@ export function showExportDialog(api: FaultlineApi, app: AppInfo, info: CaseInfo
       ),
     ),
   );
+  // Excel reads a CSV as UTF-8 only when it begins with a byte-order mark; other tools want none.
+  const excel = el('input', { type: 'checkbox', name: 'byte-order-mark' });
+  const excelChoice = el('label', { class: 'fl-check', hidden: true }, excel, 'For Microsoft Excel (adds a byte-order mark, without which Excel garbles č, ć and Cyrillic)');
+  choices.addEventListener('change', () => {
+    excelChoice.hidden = format !== 'csv';
+  });
   const exportButton = el('button', { type: 'submit', class: 'fl-btn fl-btn-primary', text: 'Export' });
   const form = el(
     'form',
     { class: 'fl-dialog-form', 'aria-label': 'Export' },
-    el('p', { class: 'fl-field-hint', text: `${info.counts.incidents} incidents and ${info.counts.zones} zones of “${info.name}”. Coordinates are WGS 84 longitude/latitude, written as stored.` }),
+    el('p', { class: 'fl-field-hint', text: `${countNoun(info.counts.incidents, 'incident')} and ${countNoun(info.counts.zones, 'zone')} of “${info.name}”. Coordinates are WGS 84 longitude/latitude, written as stored.` }),
     choices,
+    excelChoice,
     location.element,
     prompt,
     error,
@@ -56,9 +64,9 @@ export function showExportDialog(api: FaultlineApi, app: AppInfo, info: CaseInfo
     if (!path) return void (error.textContent = app.nativeDialogs ? 'Choose where to save the file.' : 'Choose a folder and a file name.');
     exportButton.disabled = true;
     try {
-      const result = await api.exports.write({ format, path, overwrite: overwrite || location.confirmedOverwrite() });
+      const result = await api.exports.write({ format, path, overwrite: overwrite || location.confirmedOverwrite(), ...(format === 'csv' && excel.checked ? { byteOrderMark: true } : {}) });
       modal.close();
-      const what = result.format === 'csv' ? `${result.incidents} incidents` : `${result.incidents} incidents and ${result.zones} zones`;
+      const what = result.format === 'csv' ? countNoun(result.incidents, 'incident') : `${countNoun(result.incidents, 'incident')} and ${countNoun(result.zones, 'zone')}`;
       toast(`Exported ${what} to ${result.path}`);
     } catch (err) {
       if (isFileExists(err) && !overwrite && (await askToReplace(prompt, `${path.split(/[\\/]/).pop()} already exists. Replace it?`))) return write(true);

@@ -138,8 +138,9 @@ export const apiContract = {
     /**
      * Writes the open case's live incidents and zones to `path` (the format's extension is
      * added when missing). An existing file is replaced only with `overwrite`; a case file never.
+     * `byteOrderMark` begins a CSV with one, for Excel (see electron/exports/csvExport.ts).
      */
-    write: method(z.object({ format: ExportFormatSchema, path: FilePath, overwrite: z.boolean().optional() }).strict(), ExportResultSchema),
+    write: method(z.object({ format: ExportFormatSchema, path: FilePath, overwrite: z.boolean().optional(), byteOrderMark: z.boolean().optional() }).strict(), ExportResultSchema),
   },
   incidents: {
     list: method(IncidentQuery, z.array(IncidentSchema)),

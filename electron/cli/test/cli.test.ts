@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -187,11 +187,16 @@ describe('faultline export', () => {
     const r = faultline('export', demo, '--format', 'csv', '--out', join(dir, 'no-extension'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/no-extension\.csv/);
+    // No byte-order mark unless asked for Excel with --bom.
+    expect(readFileSync(join(dir, 'no-extension.csv'), 'utf8').charCodeAt(0)).not.toBe(0xfeff);
+    expect(faultline('export', demo, '--format', 'csv', '--bom', '--out', join(dir, 'excel.csv')).code).toBe(0);
+    expect(readFileSync(join(dir, 'excel.csv'), 'utf8').charCodeAt(0)).toBe(0xfeff);
     const cases: [string[], RegExp, number][] = [
       [['export', demo, '--format', 'shp', '--out', join(dir, 'x.shp')], /--format must be one of geojson, kml, kmz, csv/, 2],
       [['export', demo, '--format', 'csv'], /output file \(--out\) is missing/, 2],
       [['export', join(dir, 'missing.gpkg'), '--format', 'csv', '--out', join(dir, 'x.csv')], /does not exist/, 1],
       [['export', demo, '--format', 'csv', '--out', join(dir, 'nope', 'x.csv')], /folder .* does not exist/, 1],
+      [['export', demo, '--format', 'kml', '--bom', '--out', join(dir, 'x.kml')], /--bom is for --format csv only/, 2],
     ];
     for (const [args, message, code] of cases) {
       const run = faultline(...args);
@@ -199,10 +204,14 @@ describe('faultline export', () => {
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(message);
     }
-    // Named like the case, the export gets its own extension: the case is never written over.
-    const clash = faultline('export', demo, '--format', 'geojson', '--out', demo, '--force', '--json');
-    expect(JSON.parse(clash.stdout).path).toBe(`${demo}.geojson`);
+    // Named like the case (or as another kind of file), the export is refused: the case is
+    // never written over, and no demo.gpkg.geojson appears.
+    const clash = faultline('export', demo, '--format', 'geojson', '--out', demo, '--force');
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toMatch(/export-demo\.gpkg is named as a case file; this writes a GeoJSON file: give a name ending in \.geojson/);
+    expect(existsSync(`${demo}.geojson`)).toBe(false);
     expect(faultline('validate', demo).code).toBe(0);
+    expect(faultline('export', demo, '--format', 'kml', '--out', join(dir, 'x.csv')).stderr).toMatch(/x\.csv is named as a CSV file; this writes a KML file/);
   });
 });
 
@@ -221,6 +230,9 @@ describe('faultline report', () => {
     expect(written.zones).toBeGreaterThanOrEqual(1);
     expect(written.incidents).toBeGreaterThanOrEqual(2);
     expect(written.pages).toBeGreaterThanOrEqual(3);
+    // One incident is one incident.
+    const rs = faultline('report', demo, '--out', join(dir, 'rs.pdf'), '--area', 'entity:RS');
+    expect(rs.stdout).toMatch(/^Wrote a \d+-page report \(1 incident, 0 zones\) to .*rs\.pdf$/m);
     const again = faultline('report', demo, '--out', out);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists; add --force/);
@@ -233,6 +245,8 @@ describe('faultline report', () => {
       [['--types', 'Parades'], /--types: “Parades” is not an event type/],
       [['--area', 'municipality:Atlantis'], /no admin area “Atlantis”/],
       [['--from', '2023-06-01', '--to', '2023-05-01'], /ends before it starts/],
+      [['--fit', 'view'], /--fit view shows the box of --area bbox:<west>,<south>,<east>,<north>/],
+      [['--out', demo], /report-demo\.gpkg is named as a case file; this writes a PDF: give a name ending in \.pdf/],
     ];
     for (const [args, message] of cases) {
       const r = faultline('report', demo, '--out', out, ...args);

@@ -40,6 +40,9 @@ describe('faultline report options', () => {
       [() => parseMinGrading('Z9'), /--min-grading/],
       [() => reportOptionsFromFlags({ page: 'A3' }, 'Case', findZone), /--page must be A4 or Letter/],
       [() => reportOptionsFromFlags({ fit: 'world' }, 'Case', findZone), /--fit/],
+      // No "--view" option exists: the message names the one that gives the view.
+      [() => reportOptionsFromFlags({ fit: 'view' }, 'Case', findZone), /^--fit view shows the box of --area bbox:/],
+      [() => reportOptionsFromFlags({ fit: 'view', area: 'entity:RS' }, 'Case', findZone), /--area bbox:/],
     ];
     for (const [run, message] of bad) expect(run).toThrow(message);
     const issues = (flags: Parameters<typeof reportOptionsFromFlags>[0]) => ReportOptionsSchema.safeParse(reportOptionsFromFlags(flags, 'Case', findZone)).error?.issues.map((i) => i.message).join('; ');
@@ -47,6 +50,5 @@ describe('faultline report options', () => {
     expect(issues({ from: '2023-06-01', to: '2023-05-01' })).toMatch(/ends before it starts/);
     expect(issues({ marking: 'A\nB' })).toMatch(/single line/);
     expect(issues({ title: ' ' })).toMatch(/needs a title/);
-    expect(issues({ fit: 'view' })).toMatch(/current view was not given/);
   });
 });

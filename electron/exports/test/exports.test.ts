@@ -9,6 +9,7 @@ import { openCaseReadOnly } from '../../store/caseStore';
 import { tempDir } from '../../store/test/helpers';
 import { readCaseRecords } from '../caseRecords';
 import { ACLED_COLUMNS, CSV_COLUMNS } from '../csvExport';
+import { zoneKmlTime } from '../kmlTime';
 import { writeExport } from '../writeExport';
 import { ogrRead } from './ogr';
 import { HOSTILE_NOTES, HOSTILE_TITLE, writeSampleCase } from './sampleCase';
@@ -61,7 +62,8 @@ describe('CSV export', () => {
   it('has ACLED’s column names first and round-trips through a CSV parser with the same values', () => {
     const { out, records } = exportSample('csv');
     const text = readFileSync(out, 'utf8');
-    expect(text.charCodeAt(0)).toBe(0xfeff);
+    // RFC 4180 and the tools that read CSV as data want no byte-order mark.
+    expect(text.startsWith('event_id_cnty,')).toBe(true);
     expect(text).toContain('\r\n');
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
@@ -87,6 +89,16 @@ describe('CSV export', () => {
     const hostile = parsed.data.find((r) => r.faultline_title === HOSTILE_TITLE)!;
     expect(hostile.notes).toBe(HOSTILE_NOTES);
     expect(hostile.tags).toBe('=cmd; north');
+  });
+
+  it('begins with a byte-order mark for Excel when asked, and reads the same', () => {
+    const { out, records } = exportSample('csv');
+    const excel = out.replace(/\.csv$/, '-excel.csv');
+    writeExport(records, 'csv', excel, { byteOrderMark: true });
+    const withMark = readFileSync(excel, 'utf8');
+    expect(withMark.charCodeAt(0)).toBe(0xfeff);
+    expect(withMark.slice(1)).toBe(readFileSync(out, 'utf8'));
+    expect(Papa.parse(withMark, { header: true }).meta.fields).toEqual(CSV_COLUMNS);
   });
 
   it('GDAL reads it too, with the same number of rows', () => {
@@ -130,7 +142,7 @@ describe('KML and KMZ export', () => {
     const doc = new DOMParser().parseFromString(readFileSync(out, 'utf8'), 'text/xml');
     const placemark = (id: string) => {
       const list = doc.getElementsByTagName('Placemark');
-      for (let i = 0; i < list.length; i++) if (list[i]!.getAttribute('id') === id) return list[i]!;
+      for (let i = 0; i < list.length; i++) if ([`incident-${id}`, `zone-${id}`].includes(list[i]!.getAttribute('id')!)) return list[i]!;
       throw new Error(`no placemark ${id}`);
     };
     const text = (el: ReturnType<typeof placemark>, tag: string) => el.getElementsByTagName(tag)[0]?.textContent ?? null;
@@ -139,13 +151,20 @@ describe('KML and KMZ export', () => {
     // Known to within a week: a span of that uncertainty around the day.
     expect(text(placemark(ids[1]!), 'begin')).toBe('2023-09-21');
     expect(text(placemark(ids[1]!), 'end')).toBe('2023-09-27');
-    expect(text(placemark(zoneIds[0]!), 'styleUrl')).toBe('#zone-friend');
+    expect(text(placemark(zoneIds[0]!), 'styleUrl')).toBe('#zone-friend-active');
+    expect(text(placemark(zoneIds[1]!), 'styleUrl')).toBe('#zone-hostile-planned');
     expect(text(placemark(zoneIds[0]!), 'begin')).toBe('2023-05-29');
     expect(text(placemark(zoneIds[0]!), 'end')).toBeNull();
     const styles = doc.getElementsByTagName('Style');
     const styleIds = Array.from({ length: styles.length }, (_, i) => styles[i]!.getAttribute('id'));
     expect(styleIds).toContain('incident-explosions-remote-violence');
-    expect(styleIds).toContain('zone-hostile');
+    expect(styleIds).toContain('zone-hostile-active');
+    // Planned and withdrawn zones look different from active ones (KML has no dashes: weight).
+    const look = (id: string) => {
+      const style = styles[styleIds.indexOf(id)]!;
+      return [style.getElementsByTagName('LineStyle')[0]!.textContent, style.getElementsByTagName('PolyStyle')[0]!.textContent];
+    };
+    expect(new Set([look('zone-friend-active'), look('zone-friend-planned'), look('zone-friend-withdrawn')].map(String)).size).toBe(3);
     // Riots are #E69F00: KML writes colours as aabbggrr.
     const riots = styles[styleIds.indexOf('incident-riots')]!;
     expect(riots.getElementsByTagName('color')[0]!.textContent).toBe('ff009fe6');
@@ -156,13 +175,36 @@ describe('KML and KMZ export', () => {
     expect(order).toEqual(['name', 'description', 'TimeStamp', 'styleUrl', 'ExtendedData', 'Point']);
   });
 
+  it('gives placemarks valid XML ids, and lets lines and areas follow the ground', () => {
+    const { out } = exportSample('kml');
+    const doc = new DOMParser().parseFromString(readFileSync(out, 'utf8'), 'text/xml');
+    const all = (tag: string) => Array.from({ length: doc.getElementsByTagName(tag).length }, (_, i) => doc.getElementsByTagName(tag)[i]!);
+    // An XML id (NCName) starts with a letter or an underscore; a UUID may start with a digit.
+    const ids = all('Placemark').map((p) => p.getAttribute('id')!);
+    expect(ids).toHaveLength(5);
+    for (const id of ids) expect(id).toMatch(/^(incident|zone)-[0-9a-f-]{36}$/);
+    for (const shape of [...all('LineString'), ...all('Polygon')]) {
+      const first = Array.from({ length: shape.childNodes.length }, (_, i) => shape.childNodes[i]!).find((n) => n.nodeType === 1);
+      expect(first?.nodeName).toBe('tessellate');
+      expect(first?.textContent).toBe('1');
+    }
+    expect(all('LineString').length + all('Polygon').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps a zone valid to the end of its last day', () => {
+    const time = (valid_from: string, valid_to: string) => zoneKmlTime({ fields: { valid_from, valid_to } } as Parameters<typeof zoneKmlTime>[0]);
+    expect(time('1999-06-09', '2001-05-24')).toEqual({ begin: '1999-06-09', end: '2001-05-24T23:59:59' });
+    expect(time('', '2023-10-01T18:30')).toEqual({ end: '2023-10-01T18:30:00' });
+    expect(time('', '')).toBeNull();
+  });
+
   it('keeps hostile text inert: the description is HTML whose values are escaped text', () => {
     const { out, ids } = exportSample('kml');
     const raw = readFileSync(out, 'utf8');
     expect(raw).not.toMatch(/<script|<img/i);
     const doc = new DOMParser().parseFromString(raw, 'text/xml');
     const list = doc.getElementsByTagName('Placemark');
-    const hostile = Array.from({ length: list.length }, (_, i) => list[i]!).find((p) => p.getAttribute('id') === ids[2])!;
+    const hostile = Array.from({ length: list.length }, (_, i) => list[i]!).find((p) => p.getAttribute('id') === `incident-${ids[2]}`)!;
     // What Google Earth gets after reading the XML is HTML; in it the payloads are text.
     const html = hostile.getElementsByTagName('description')[0]!.textContent!;
     expect(html).not.toMatch(/<script|<img|onerror=alert\(1\)>/i);

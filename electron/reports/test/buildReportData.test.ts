@@ -3,12 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { ReportOptionsSchema, type ReportOptionsInput } from '../../../shared/reports/reportOptions';
 import type { ReportData } from '../../../shared/reports/reportData';
 import { loadBasemap } from '../../basemap/loadBasemap';
+import { writeDemoCase } from '../../demo/demoCase';
+import { createGeoService } from '../../services/geoService';
 import { HOSTILE_TITLE, writeSampleCase } from '../../exports/test/sampleCase';
 import { resourcesDir } from '../../paths';
 import { openCaseReadOnly } from '../../store/caseStore';
 import { tempDir } from '../../store/test/helpers';
+import { zoneReport } from '../../cli/zoneReport';
 import { buildReportData } from '../buildReportData';
 import { footerTemplate, headerTemplate } from '../pdfTemplates';
+
+function demoCase(): string {
+  const file = path.join(tempDir(), 'demo.gpkg');
+  const geo = createGeoService(resourcesDir());
+  writeDemoCase(file, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places(), basemap: geo.basemap() });
+  return file;
+}
 
 function build(file: string, options: ReportOptionsInput): ReportData {
   return openCaseReadOnly(file, (reader) =>
@@ -50,6 +60,40 @@ describe('report data', () => {
     expect(build(file, { title: 't', area: { kind: 'entity', id: 'RS' } }).incidents).toEqual([]);
     // The zone valid from 29 May 2023 is not in a report of the week before.
     expect(build(file, { title: 't', from: '2023-05-20', to: '2023-05-27' }).zones.map((z) => z.id)).toEqual([zoneIds[1]]);
+  });
+
+  it('lists the zones that lie in the area, not those whose box only touches it', () => {
+    const demo = demoCase();
+    const names = (options: ReportOptionsInput) => build(demo, options).zones.map((z) => z.name).sort();
+    const zvecan = names({ title: 't', area: { kind: 'admin', iso3: 'XKX', name: 'Zvečan' } });
+    expect(zvecan).toHaveLength(1);
+    expect(zvecan[0]).toMatch(/^KFOR presence/);
+    // The Ground Safety Zone and the Serbian build-up are in Serbia: their boxes reach into
+    // Priština municipality, their areas only touch Kosovo along the boundary.
+    expect(names({ title: 't', area: { kind: 'admin', iso3: 'XKX', name: 'Priština' } })).toEqual([]);
+    expect(names({ title: 't', area: { kind: 'admin', iso3: 'SRB', name: 'Raški' } }).map((n) => n.slice(0, 14))).toEqual(['Ground Safety ', 'Serbian force ']);
+    expect(names({ title: 't', area: { kind: 'entity', id: 'RS' } })).toEqual([]);
+
+    // A route that passes by a box, inside the route's own box, is not in it; one that crosses it is.
+    const { file, zoneIds } = writeSampleCase(tempDir());
+    const ids = (bbox: [number, number, number, number]) => build(file, { title: 't', area: { kind: 'view', bbox } }).zones.map((z) => z.id);
+    expect(ids([20.5, 43.05, 20.55, 43.1])).toEqual([]);
+    expect(ids([20.55, 43.1, 20.65, 43.2])).toEqual([zoneIds[1]]);
+  });
+
+  // On the ellipsoid: turf's spherical area gave the Ground Safety Zone 1,462.7 km², the zone
+  // details and `faultline zones` 1,465.3 km².
+  it('gives zone areas and route lengths as `faultline zones` does', () => {
+    for (const file of [demoCase(), writeSampleCase(tempDir()).file]) {
+      const listed = openCaseReadOnly(file, (reader) => zoneReport(reader, loadBasemap(resourcesDir())));
+      const zones = build(file, { title: 't' }).zones;
+      expect(zones).toHaveLength(listed.length);
+      for (const zone of zones) {
+        const row = listed.find((r) => r.id === zone.id)!;
+        const figure = (v: number) => v.toLocaleString('en', { maximumFractionDigits: 1 });
+        expect(zone.size).toBe(row.length_km > 0 ? `${figure(row.length_km)} km` : `${figure(row.area_km2)} km²`);
+      }
+    }
   });
 
   it('escapes every value in the page header and footer templates', () => {

@@ -9,11 +9,11 @@ import { writeDemoCase } from '../../demo/demoCase';
 import { HOSTILE_TITLE, writeSampleCase } from '../../exports/test/sampleCase';
 import { appRoot, rendererDir, resourcesDir } from '../../paths';
 import { createGeoService } from '../../services/geoService';
-import { createCase, openCaseReadOnly } from '../../store/caseStore';
-import { AUTHOR, tempDir } from '../../store/test/helpers';
+import { createCase, openCase, openCaseReadOnly } from '../../store/caseStore';
+import { AUTHOR, sampleFields, tempDir, ZVECAN } from '../../store/test/helpers';
 import { createChromiumPrinter } from '../chromiumPrinter';
 import { prepareReport, printReport, type WrittenReport } from '../reportJob';
-import { flat, greyLevels, squash, inkShare, pdfPageCount, pdfPagesText, pdfText, renderPageGray } from './pdfTools';
+import { flat, greyLevels, squash, inkShare, pdfInfo, pdfPageCount, pdfPagesText, pdfText, pdfWordBoxes, renderPageGray } from './pdfTools';
 
 /** Page images for a person to look at (the issue asks to look, not only to assert). */
 const ARTIFACTS = path.join(appRoot(), 'e2e', 'artifacts', 'reports');
@@ -112,6 +112,10 @@ describe('PDF report', () => {
     expect(all).toContain('Supply route <b>');
     expect(all).toContain('<b>Ana</b>');
     expect(all).toContain('Лепосавић');
+    // The document information, which Chromium cannot be given, is added: as written, too.
+    const info = pdfInfo(out);
+    expect(info).toMatchObject({ Title: `Report <img src=x onerror=alert(1)> & 'Лепосавић'`, Author: '<b>Ana</b>', Keywords: marking, Creator: 'Faultline 0.0.0-test', Tagged: 'yes' });
+    expect(info.Subject).toBe('Report of the case “Case <b>bold</b> & “Лепосавић””');
     expect(blocked).toEqual([]);
   });
 
@@ -129,9 +133,36 @@ describe('PDF report', () => {
     const tablePages = pages.filter((t) => /Generated incident \d+/.test(t));
     expect(tablePages.length).toBeGreaterThan(4);
     for (const t of tablePages) expect(t).toContain('Incident and place');
+    // The top banner ends well above the page's text (the margin is 15 mm), so the repeated
+    // table header does not touch it: its text ends at least 1.2 mm padding, a 0.4 mm border
+    // and 1.5 mm of white above.
+    const pt = (mm: number) => (mm / 25.4) * 72;
+    const banners = pdfWordBoxes(large).filter((w) => w.word === 'UNCLASSIFIED' && w.yMin < pt(15));
+    expect(banners).toHaveLength(many);
+    for (const b of banners) expect(b.yMax, `page ${b.page}`).toBeLessThan(pt(15 - 1.2 - 0.4 - 1.5));
     // Every incident is in the table, once.
     const all = pages.join(' ');
     for (const n of [1, 150, 300]) expect(all).toMatch(new RegExp(`Generated incident ${n}\\b`));
     expect(all).toContain('Letter'.length ? '1 / ' : '');
+  });
+
+  it('prints at full size when a value is one long unbroken string', async () => {
+    const dir = tempDir();
+    const { file } = writeSampleCase(dir);
+    const store = openCase(file);
+    const long = (prefix: string, n: number) => `${prefix}${'_x'.repeat(n)}`.slice(0, n);
+    store.saveIncident({ fields: sampleFields({ title: long('Title', 200), source: long('Source', 290), actor1: long('Actor', 300), location_name: long('Place', 300), source_url: `https://example.org/${'a'.repeat(400)}` }) }, ZVECAN, AUTHOR);
+    store.close();
+    const out = path.join(dir, 'long.pdf');
+    await report(file, { title: 'Long values' }, out);
+    savePageImages(out, 'long');
+    // The title is set in 19 pt: its printed height says whether the engine shrank the page
+    // to fit something wider than the paper (it did, to about two thirds).
+    const title = pdfWordBoxes(out).find((w) => w.page === 1 && w.word === 'Long')!;
+    expect(title.yMax - title.yMin).toBeGreaterThan(19 * 0.95);
+    // Every page is as wide as the paper's text width: the body text starts at the left margin.
+    const left = Math.min(...pdfWordBoxes(out).filter((w) => w.page === 3).map((w) => w.xMin));
+    expect(left).toBeCloseTo((12 / 25.4) * 72, 0);
+    expect(squash(pdfText(out))).toContain(squash(long('Source', 290)));
   });
 });
