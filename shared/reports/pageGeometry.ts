@@ -8,9 +8,11 @@ export const PAPER_MM: Record<PageSize, { width: number; height: number }> = {
 
 /**
  * Page margins in millimetres. The top and bottom ones hold the marking banners, the page
- * number and the footer line, which the PDF engine draws there on every page.
+ * number and the footer lines, which the PDF engine draws there on every page. The footer (two
+ * lines, the banner, its padding) prints about 21.5 mm tall; the bottom margin leaves room for
+ * it, or it would sit over the last table row of a full page.
  */
-export const MARGINS_MM = { top: 15, bottom: 19, left: 12, right: 12 } as const;
+export const MARGINS_MM = { top: 15, bottom: 23, left: 12, right: 12 } as const;
 
 export const PX_PER_MM = 96 / 25.4;
 

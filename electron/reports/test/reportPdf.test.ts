@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIncidents } from '../../../bench/dataset';
+import { MARGINS_MM } from '../../../shared/reports/pageGeometry';
 import { ReportOptionsSchema, type ReportOptionsInput } from '../../../shared/reports/reportOptions';
 import { loadBasemap } from '../../basemap/loadBasemap';
 import { writeDemoCase } from '../../demo/demoCase';
@@ -144,6 +145,34 @@ describe('PDF report', () => {
     const all = pages.join(' ');
     for (const n of [1, 150, 300]) expect(all).toMatch(new RegExp(`Generated incident ${n}\\b`));
     expect(all).toContain('Letter'.length ? '1 / ' : '');
+  });
+
+  it('keeps the footer in the bottom margin, clear of the last table row on every page', async () => {
+    const dir = tempDir();
+    const demo = path.join(dir, 'demo-footer.gpkg');
+    const geo = createGeoService(resourcesDir());
+    writeDemoCase(demo, { author: 'Faultline demo', lookup: geo.lookup, places: geo.places(), basemap: geo.basemap() });
+    const pt = (mm: number) => (mm / 25.4) * 72;
+    for (const [name, options] of [
+      ['footer-a4', { title: 'Footer A4' }],
+      ['footer-letter-landscape', { title: 'Footer Letter', pageSize: 'Letter', landscape: true }],
+    ] as const) {
+      const out = path.join(dir, `${name}.pdf`);
+      await report(demo, options, out);
+      const [, , height] = /([\d.]+) x ([\d.]+) pts/.exec(pdfInfo(out)['Page size']!)!.map(Number) as [number, number, number];
+      const words = pdfWordBoxes(out);
+      const pages = pdfPageCount(out);
+      for (let page = 1; page <= pages; page++) {
+        // The footer's first line is "<title> · Generated <time> with Faultline …".
+        const footer = words.find((w) => w.page === page && w.word === 'Generated' && w.yMin > height / 2);
+        expect(footer, `${name} page ${page} has its footer`).toBeDefined();
+        // It is printed inside the bottom margin, below everything the page itself holds.
+        expect(footer!.yMin, `${name} page ${page}`).toBeGreaterThanOrEqual(height - pt(MARGINS_MM.bottom));
+        const body = words.filter((w) => w.page === page && w.yMin > pt(MARGINS_MM.top) && w.yMax < footer!.yMin - 0.1);
+        const lowest = Math.max(...body.map((w) => w.yMax));
+        expect(lowest, `${name} page ${page}`).toBeLessThanOrEqual(height - pt(MARGINS_MM.bottom) + 0.5);
+      }
+    }
   });
 
   it('prints at full size when a value is one long unbroken string', async () => {
