@@ -9,6 +9,9 @@ import { createGeoService } from '../../../services/geoService';
 import { openReadOnly } from '../../../store/connection';
 import { caseContent, caseWith, fileBytesHash, tempDir, withCase, ANA_CASE, AUTHOR } from '../../test/mergeHelpers';
 import { ImportFileError } from '../../importErrors';
+import { gdalGeoPackageWithComputedColumn, geoPackageWithLongText } from '../../test/hostileCorpus';
+import { FOREIGN_LIMITS } from '../foreignLayer';
+import { readGpkgLayers } from '../readGpkgLayers';
 import { applyForeignChoices, prepareForeignImport } from '../foreignImport';
 import { listOverlays, overlayFeatures } from '../overlays';
 import type { GpkgCaseStore } from '../../../store/caseStore';
@@ -213,5 +216,50 @@ describe('foreign files that must not get in', () => {
       expect(store.info().counts.incidents).toBe(0);
       expect(importData(store, f, undefined, { importValidPart: true }).result).toMatchObject({ incidents: 1, skipped: { total: 2 } });
     });
+  });
+});
+
+describe('GeoPackage layers are read through caps and a budget', () => {
+  it('a layer with a computed column is refused before any row is read, naming the column', async () => {
+    const { dir, file } = newCase();
+    await withCase(file, async (store) => {
+      const bytes = fileBytesHash(file);
+      const started = Date.now();
+      const error = (() => {
+        try {
+          importData(store, gdalGeoPackageWithComputedColumn(dir, 30));
+        } catch (err) {
+          return err;
+        }
+        return null;
+      })();
+      expect((error as ImportFileError).problem).toBe('computed_columns');
+      expect((error as Error).message).toBe('“checkpoints.gpkg” has a computed column “pad” in its table “checkpoints”, whose values the file works out each time they are read; Faultline reads only stored values and does not import it.');
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(fileBytesHash(file)).toBe(bytes);
+    });
+  });
+
+  it('long values are cut in SQL, before they reach memory and count against the budget', () => {
+    const dir = tempDir();
+    const gpkg = geoPackageWithLongText(dir, 20, 100_000);
+    const dataset = readGpkgLayers(gpkg, 'checkpoints.gpkg', { features: 1000, datasetBytes: 1024 * 1024 });
+    const [layer] = dataset.layers;
+    expect(layer!.features).toHaveLength(20);
+    expect((layer!.features[0]!.properties.notes as string).length).toBe(FOREIGN_LIMITS.valueChars);
+  });
+
+  it('a dataset over the budget is refused with one clear message', () => {
+    const dir = tempDir();
+    const gpkg = geoPackageWithLongText(dir, 60, 30_000);
+    let error: unknown = null;
+    try {
+      readGpkgLayers(gpkg, 'checkpoints.gpkg', { features: 1000, datasetBytes: 1024 * 1024 });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ImportFileError).problem).toBe('too_large');
+    expect((error as Error).message).toMatch(/^“checkpoints\.gpkg” holds more data than Faultline reads at once \(over 1 MB of attributes and shapes after \d+ features\); export the part you need into a smaller file/);
+    expect(() => readGpkgLayers(gpkg, 'checkpoints.gpkg', { features: 50, datasetBytes: 1024 ** 3 })).toThrow(/^“checkpoints\.gpkg” has more than 50 features; Faultline imports up to that many at a time\.$/);
   });
 });
