@@ -126,7 +126,8 @@ export async function importCaseFile(ctx: ImportFlowContext, path?: string): Pro
   const preview = result.preview;
   previewId = preview.previewId;
   const t = preview.totals;
-  const nothing = t.added + t.updated + t.deleted + t.conflicts === 0;
+  const settled = preview.incidents.conflictsSettled + preview.zones.conflictsSettled;
+  const nothing = t.added + t.updated + t.deleted + t.conflicts + settled === 0;
   const needsConsent = preview.skipped.total > 0 || preview.warnings.length > 0;
   const importButton = el('button', {
     type: 'button',

@@ -32,6 +32,11 @@ export const TableMergeSummarySchema = z.object({
   mineChanged: z.number().int(),
   /** Changed on both sides since they diverged. */
   conflicts: z.number().int(),
+  /**
+   * Conflicts waiting in my case that their side has settled since (their version now is
+   * mine, or descends from the one waiting, or mine descends from it): they stop waiting.
+   */
+  conflictsSettled: z.number().int(),
   /** Deleted on their side: the tombstone is carried over. */
   theirsDeleted: z.number().int(),
   /** Rows of their file that cannot be imported. */
