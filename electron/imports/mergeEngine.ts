@@ -6,7 +6,7 @@ import type { Zone } from '../../shared/domain/zone';
 import { newRowId } from '../store/rowIds';
 import { AncestryReader } from './ancestry';
 import type { SourceCase } from './caseSource';
-import { contentHash, type MergeTable } from './contentHash';
+import { versionHash, type MergeTable } from './contentHash';
 import { ImportFileError } from './importErrors';
 import { decideMerge, type MergeDecision } from './mergeDecision';
 import { MergeWriter, type MergeRow, type MergedFrom, type PendingConflict } from './mergeWriter';
@@ -82,9 +82,6 @@ function emptySummary(): TableMergeSummary {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function hashOf(table: MergeTable, v: Incident | Zone): string {
-  return contentHash({ fields: v.fields, admin: table === 'incidents' ? (v as Incident).admin : null, deleted: v.provenance.deleted_at !== null });
-}
 
 function cancelledError(): ImportFileError {
   return new ImportFileError('cancelled', 'The import was cancelled; the case is as it was.');
@@ -200,8 +197,8 @@ class MergeRun {
     if (!inserted) mine = this.writer.mine(table, theirs.id);
     if (!inserted && !mine && this.apply) inserted = this.writer.insert(row, createdBy);
     // Hashing costs; a new row (most of a colleague's case) needs none.
-    const theirsRev = mine ? hashOf(table, theirs) : '';
-    const mineRev = mine ? hashOf(table, mine) : '';
+    const theirsRev = mine ? versionHash(table, theirs) : '';
+    const mineRev = mine ? versionHash(table, mine) : '';
     let theirAncestors: Set<string> | null = null;
     let mineAncestors: Set<string> | null = null;
     const theirHistory = () => (theirAncestors ??= this.theirHistory.ancestors(table, theirs.id));
@@ -308,8 +305,11 @@ class MergeRun {
   ): { covered: boolean } {
     const pending = this.writer.pendingConflicts(table, rowId);
     const now = decision === 'theirs_newer' ? theirsRev : mineRev;
+    // Their version as it is now is settled only by the decision itself: a history that went
+    // back and forth (deleted, restored, deleted) lists their current version among its
+    // earlier ones, and that must not make the same conflict go and come back on every import.
     const superseded = (p: PendingConflict) =>
-      p.rev === now || theirHistory().has(p.rev) || mineHistory().has(p.rev) || (decision === 'theirs_newer' && p.rev === mineRev);
+      p.rev === theirsRev ? decision !== 'conflict' : p.rev === now || theirHistory().has(p.rev) || mineHistory().has(p.rev);
     const settled = pending.filter(superseded);
     const covered = pending.some((p) => !superseded(p) && (p.rev === theirsRev || p.ancestors.has(theirsRev)));
     const replaced = decision === 'conflict' && !covered;
