@@ -28,6 +28,8 @@ export interface PendingConflict {
   id: string;
   rev: string;
   ancestors: ReadonlySet<string>;
+  /** The case their version came from; '' for a file from another tool (see foreign/). */
+  sourceCaseId: string;
 }
 
 /** Earlier versions kept with a conflict's version of theirs (enough for any real history). */
@@ -59,7 +61,7 @@ export class MergeWriter {
     this.read = {
       mineIncident: db.prepare(`${SELECT_INCIDENT_SQL} WHERE id = ?`),
       mineZone: db.prepare(`${SELECT_ZONE_SQL} WHERE id = ?`),
-      pending: db.prepare(`SELECT id, theirs_rev AS rev, json_extract(theirs, '$.theirs_ancestors') AS ancestors FROM merge_conflicts WHERE table_name = ? AND row_id = ? ORDER BY fid`),
+      pending: db.prepare(`SELECT id, theirs_rev AS rev, json_extract(theirs, '$.theirs_ancestors') AS ancestors, source_case_id FROM merge_conflicts WHERE table_name = ? AND row_id = ? ORDER BY fid`),
     };
   }
 
@@ -163,14 +165,19 @@ export class MergeWriter {
 
   /** The conflicts waiting for one row, oldest first. */
   pendingConflicts(table: MergeTable, rowId: string): PendingConflict[] {
-    return (this.read.pending.all(table, rowId) as { id: string; rev: string; ancestors: string | null }[]).map((r) => {
+    return (this.read.pending.all(table, rowId) as { id: string; rev: string; ancestors: string | null; source_case_id: string }[]).map((r) => {
       let ancestors: unknown = [];
       try {
         ancestors = r.ancestors === null ? [] : JSON.parse(r.ancestors);
       } catch {
         // written by another program: no known history
       }
-      return { id: r.id, rev: r.rev, ancestors: new Set(Array.isArray(ancestors) ? ancestors.filter((a): a is string => typeof a === 'string') : []) };
+      return {
+        id: r.id,
+        rev: r.rev,
+        ancestors: new Set(Array.isArray(ancestors) ? ancestors.filter((a): a is string => typeof a === 'string') : []),
+        sourceCaseId: r.source_case_id,
+      };
     });
   }
 

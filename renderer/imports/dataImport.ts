@@ -117,6 +117,8 @@ function resultText(r: ForeignImportResult): string {
   const parts = [
     r.incidents && `${r.incidents} incidents`,
     r.zones && `${r.zones} zones`,
+    r.updated && `${r.updated} updated`,
+    r.conflicts && `${r.conflicts} conflict${r.conflicts === 1 ? '' : 's'} to resolve`,
     r.overlays && `${r.overlays} overlay${r.overlays === 1 ? '' : 's'} (${r.overlayFeatures} shapes)`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'nothing new';
