@@ -125,9 +125,18 @@ test('import a colleague’s case with one conflict, resolve it, see it on the m
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('.fl-modal img, .fl-panel img, .leaflet-popup img').count()).toBe(0);
 
-  // The whole import is one step of undo.
+  // The whole import is one step of undo. The conflict was resolved after it: undoing the
+  // import would wipe that too, so the analyst is asked, and keeping everything changes nothing.
   await page.locator('#fl-map').click({ position: { x: 10, y: 300 } });
   await page.getByRole('button', { name: '↶ Undo' }).click();
+  const ask = page.getByRole('dialog', { name: 'Undo import' });
+  await expect(ask.getByTestId('undo-later-work')).toHaveText('Undoing the import of “Bo’s copy” would also undo what was done in the case after it: 1 incident changed (“Clashes with KFOR at the municipal building”).');
+  await app.snapshot('import-undo-later-work');
+  await ask.getByRole('button', { name: 'Keep everything' }).click();
+  await expect(page.locator('.fl-toast', { hasText: 'was kept, with the work done after it' })).toBeVisible();
+  await expect.poll(() => incidentCount(page)).toBe(4);
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await ask.getByRole('button', { name: 'Undo anyway' }).click();
   await expect.poll(() => incidentCount(page)).toBe(3);
   await expect(page.locator('.fl-row', { hasText: 'Clashes at the municipal building (Ana’s notes)' })).toBeVisible();
   await page.getByRole('button', { name: '↷ Redo' }).click();
@@ -187,6 +196,12 @@ test('import an ACLED export as incidents and a GeoJSON of areas as a reference 
   await expect(page.locator('.fl-toast', { hasText: 'Imported from “acled.csv”: 3 incidents.' })).toBeVisible();
   await expect.poll(() => incidentCount(page)).toBe(before + 3);
   await expect(page.locator('.fl-row', { hasText: 'Armed clash in Banjska' })).toBeVisible();
+  // A data import is one step of undo, like a case import.
+  await page.locator('#fl-map').click({ position: { x: 10, y: 300 } });
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect.poll(() => incidentCount(page)).toBe(before);
+  await page.getByRole('button', { name: '↷ Redo' }).click();
+  await expect.poll(() => incidentCount(page)).toBe(before + 3);
 
   await menu(page, /Import Data/);
   await page.getByRole('textbox', { name: 'File to import' }).fill(join(fixtures, 'areas.geojson'));

@@ -9,6 +9,7 @@ import { fileSubject } from '../store/inspectCaseFile';
 import { newRowId } from '../store/rowIds';
 import { openSourceCase, type SourceCase } from './caseSource';
 import { ImportFileError } from './importErrors';
+import { auditMark } from './laterChanges';
 import { applyMerge, previewMerge, type MergeControl, type MergeReport } from './mergeEngine';
 import { copyOutsideFile } from './sourceFile';
 
@@ -112,6 +113,8 @@ export interface ApplyCaseImportOptions {
 export interface AppliedImport extends ImportResult {
   /** Path of the snapshot of the case before the import, when one was taken and kept. */
   snapshotPath: string | null;
+  /** The audit log's position right after the import (see laterChanges.ts). */
+  auditMark: number;
 }
 
 /** Refuses up front what the preview already showed needs the analyst's consent. */
@@ -187,7 +190,7 @@ export async function applyCaseImport(
       fs.rmSync(snapshotPath, { force: true });
       snapshotPath = null;
     }
-    return { importId: report.changed ? importId : null, counts: report.totals, skipped: report.skippedTotal, undoable: snapshotPath !== null, snapshotPath };
+    return { importId: report.changed ? importId : null, counts: report.totals, skipped: report.skippedTotal, undoable: snapshotPath !== null, snapshotPath, auditMark: auditMark(db) };
   } catch (err) {
     if (snapshotPath) fs.rmSync(snapshotPath, { force: true });
     throw err;

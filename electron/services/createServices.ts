@@ -111,6 +111,8 @@ export function createServices(options: ServicesOptions): Services {
     lookup: (lon, lat) => geo.lookup(lon, lat),
     isBusy: () => imports.isBusy(),
     changed,
+    snapshotsRoot: imports.snapshotsRoot,
+    undo: imports.undo,
   });
 
   function ensureDemoCase(): string {

@@ -6,6 +6,7 @@ import type { UndoStack } from '../history/undoStack';
 import { el } from '../ui/dom';
 import { openModal, type Modal } from '../ui/modal';
 import { errorMessage, toast } from '../ui/toast';
+import { pushImportUndo, undoLatest } from './importUndo';
 import { previewView } from './previewView';
 import { ProgressView } from './progressView';
 
@@ -67,21 +68,8 @@ async function apply(ctx: ImportFlowContext, modal: Modal, preview: ImportPrevie
     modal.close();
     await ctx.afterChange();
     const label = `Import of “${preview.source.name}”`;
-    if (result.importId && result.undoable) {
-      const importId = result.importId;
-      ctx.history.push({
-        label,
-        undo: async () => {
-          await api.imports.undo({ importId });
-          await ctx.afterChange();
-        },
-        redo: async () => {
-          await api.imports.redo({ importId });
-          await ctx.afterChange();
-        },
-      });
-    }
-    toast(`Imported “${preview.source.name}”: ${summary(result.counts)}.`, result.importId && result.undoable ? { action: { label: 'Undo', run: () => void ctx.history.undo() } } : {});
+    if (result.importId && result.undoable) pushImportUndo(ctx, label, result.importId, () => ctx.afterChange());
+    toast(`Imported “${preview.source.name}”: ${summary(result.counts)}.`, result.importId && result.undoable ? { action: { label: 'Undo', run: () => undoLatest(ctx) } } : {});
   } catch (err) {
     progress.dispose();
     modal.body.append(el('p', { class: 'fl-field-error', role: 'alert', text: errorMessage(err) }), footer(el('button', { type: 'button', class: 'fl-btn', text: 'Close', onclick: () => modal.close() })));

@@ -69,6 +69,10 @@ export type ForeignLayerChoice = z.infer<typeof ForeignLayerChoiceSchema>;
 export const ForeignSkippedRowSchema = z.object({ layer: z.string(), row: z.number().int(), label: z.string(), reason: z.string() });
 
 export const ForeignImportResultSchema = z.object({
+  /** Null when nothing changed, and for a dry run. */
+  importId: Uuid.nullable(),
+  /** Whether a snapshot was taken before, so the import can be undone (imports.undo). */
+  undoable: z.boolean(),
   /** New incidents and zones. */
   incidents: z.number().int(),
   zones: z.number().int(),

@@ -50,8 +50,16 @@ function labelOf(f: ForeignFeature, fallback: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
-export function applyForeignImport(db: Database.Database, dataset: ForeignDataset, choices: ForeignLayerChoice[], options: ApplyForeignOptions): ForeignImportResult {
-  const result: ForeignImportResult = { incidents: 0, zones: 0, updated: 0, conflicts: 0, overlays: 0, overlayFeatures: 0, unchanged: 0, skipped: { total: 0, rows: [] } };
+/** What a data import wrote (the import's id and undo are added by foreignImport.ts). */
+export type ForeignWriteResult = Omit<ForeignImportResult, 'importId' | 'undoable'>;
+
+/** Whether a data import changed the case. */
+export function wroteAnything(r: ForeignWriteResult): boolean {
+  return r.incidents + r.zones + r.updated + r.conflicts + r.overlays > 0;
+}
+
+export function applyForeignImport(db: Database.Database, dataset: ForeignDataset, choices: ForeignLayerChoice[], options: ApplyForeignOptions): ForeignWriteResult {
+  const result: ForeignWriteResult = { incidents: 0, zones: 0, updated: 0, conflicts: 0, overlays: 0, overlayFeatures: 0, unchanged: 0, skipped: { total: 0, rows: [] } };
   const writer = new MergeWriter(db, options.caseId);
   const now = timestamp();
   const provenance = { created_at: now, updated_at: now, author: options.author, origin_case: options.caseId, deleted_at: null };
