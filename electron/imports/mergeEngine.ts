@@ -215,13 +215,16 @@ class MergeRun {
     switch (decision) {
       case 'new':
         if (theirsDeleted) {
-          summary.theirsDeleted++;
-          totals.deleted++;
+          // Deleted on their side, and never in my case: nothing to do here (the preview
+          // offers nothing for it). When the file is imported the tombstone is still stored,
+          // so the deletion travels on with my case to a third one.
+          summary.identical++;
+          totals.unchanged++;
         } else {
           summary.new++;
           totals.added++;
+          attribute();
         }
-        attribute();
         if (this.apply) {
           this.wrote = true;
           created.push(theirs.id);
