@@ -98,15 +98,18 @@ export function fieldsOf(features: readonly ForeignFeature[]): string[] {
 export function cleanProperties(raw: unknown): Record<string, unknown> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
   const out: Record<string, unknown> = {};
+  // defineProperty, not assignment: a column named "__proto__" is an attribute like any other
+  // (assigning it would try to set the object's prototype and lose the value).
+  const set = (k: string, value: unknown) => Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   let n = 0;
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (n++ >= FOREIGN_LIMITS.properties) break;
     const k = key.slice(0, 200);
-    if (typeof value === 'string') out[k] = value.slice(0, FOREIGN_LIMITS.valueChars);
-    else if (typeof value === 'number' || typeof value === 'boolean' || value === null) out[k] = value;
+    if (typeof value === 'string') set(k, value.slice(0, FOREIGN_LIMITS.valueChars));
+    else if (typeof value === 'number' || typeof value === 'boolean' || value === null) set(k, value);
     else if (value !== undefined) {
       const json = JSON.stringify(value) ?? '';
-      out[k] = json.slice(0, FOREIGN_LIMITS.valueChars);
+      set(k, json.slice(0, FOREIGN_LIMITS.valueChars));
     }
   }
   return out;

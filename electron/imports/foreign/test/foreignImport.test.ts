@@ -194,6 +194,14 @@ describe('foreign files that must not get in', () => {
       return f;
     }, /^“mercator\.geojson” is in the coordinate system urn:ogc:def:crs:EPSG::3857; Faultline imports longitude\/latitude \(WGS 84\) only/));
 
+  it('GeoJSON nested thousands of levels deep', () =>
+    refused((dir) => {
+      const f = path.join(dir, 'deep.geojson');
+      const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+      fs.writeFileSync(f, `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"a":${deep}},"geometry":{"type":"Point","coordinates":[20.8,42.9]}}]}`);
+      return f;
+    }, /^“deep\.geojson” has values nested more than 64 levels deep, far deeper than GeoJSON needs; Faultline does not read it\.$/));
+
   it('a CSV without coordinates', () =>
     refused((dir) => {
       const f = path.join(dir, 'contacts.csv');
@@ -262,6 +270,25 @@ describe('GeoPackage layers are read through caps and a budget', () => {
     expect((error as ImportFileError).problem).toBe('too_large');
     expect((error as Error).message).toMatch(/^“checkpoints\.gpkg” holds more data than Faultline reads at once \(over 1 MB of attributes and shapes after \d+ features\); export the part you need into a smaller file/);
     expect(() => readGpkgLayers(gpkg, 'checkpoints.gpkg', { features: 50, datasetBytes: 1024 ** 3 })).toThrow(/^“checkpoints\.gpkg” has more than 50 features; Faultline imports up to that many at a time\.$/);
+  });
+});
+
+describe('attributes are the feature’s own', () => {
+  it('a column named “constructor” or “__proto__” is read from the feature, never from Object.prototype', async () => {
+    const { dir, file } = newCase();
+    const f = path.join(dir, 'odd.geojson');
+    const point = (properties: Record<string, unknown>) => ({ type: 'Feature', properties: { date: '2023-06-01', ...properties }, geometry: { type: 'Point', coordinates: [20.8, 42.9] } });
+    fs.writeFileSync(f, `{"type":"FeatureCollection","features":[${JSON.stringify(point({ title: 'With', constructor: 'KFOR' })).replace('"date"', '"__proto__":"proto value","date"')},${JSON.stringify(point({ title: 'Without' }))}]}`);
+    await withCase(file, async (store) => {
+      const { preview, result } = importData(store, f, (p) =>
+        suggested(p).map((c) => ({ ...c, target: 'incidents' as const, mapping: { ...c.mapping, title: { column: 'title' }, occurred_at: { column: 'date' }, actor1: { column: 'constructor' }, notes: { value: '{__proto__} / {constructor}' } } })),
+      );
+      expect(preview.layers[0]!.fields).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+      expect(result.incidents).toBe(2);
+    });
+    const rows = caseContent(file).incidents;
+    expect(rows.find((r) => r.title === 'With')).toMatchObject({ actor1: 'KFOR', notes: 'proto value / KFOR' });
+    expect(rows.find((r) => r.title === 'Without')).toMatchObject({ actor1: '', notes: '{__proto__} / {constructor}' });
   });
 });
 
