@@ -223,3 +223,24 @@ test('import an ACLED export as incidents and a GeoJSON of areas as a reference 
   await app.page.locator('.leaflet-control-layers').hover();
   await expect(app.page.locator('.leaflet-control-layers-overlays label', { hasText: 'Study area <b>bold</b> (reference)' }).locator('input')).not.toBeChecked();
 });
+
+test('a cancelled import is a plain notice, not an error, and changes nothing', async ({ app }) => {
+  const { page } = app;
+  const before = await incidentCount(page);
+  const big = join(app.workDir, 'large.gpkg');
+  const store = createCase(big, { name: 'Large case', author: 'Bo' });
+  store.saveIncidentsBulk(Array.from({ length: 40_000 }, (_, i) => ({ fields: fields(`Row ${i}`, 20.8 + (i % 100) / 1000, 42.9), admin: ZVECAN })), 'Bo');
+  store.close();
+  await menu(page, /Import Case File/);
+  await page.getByRole('textbox', { name: 'File to import' }).fill(big);
+  await page.getByRole('button', { name: 'Choose' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import case file' });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByTestId('import-cancelled')).toHaveText('The import was cancelled; the case is as it was.');
+  await expect(dialog.getByTestId('import-cancelled')).not.toHaveClass(/fl-field-error/);
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await app.snapshot('import-cancelled');
+  await dialog.locator('.fl-form-footer').getByRole('button', { name: 'Close' }).click();
+  expect(await incidentCount(page)).toBe(before);
+});

@@ -54,6 +54,15 @@ function summary(counts: ImportResult['counts']): string {
   return parts.length ? parts.join(', ') : 'nothing changed';
 }
 
+/**
+ * How a job that did not finish ends in the dialog: after the analyst's Cancel, a plain notice
+ * (the case is as it was, which is what they asked for); otherwise the error, as an alert.
+ */
+function outcome(progress: ProgressView, err: unknown): HTMLElement {
+  if (progress.cancelRequested) return el('p', { class: 'fl-import-cancelled', role: 'status', 'data-testid': 'import-cancelled', text: errorMessage(err) });
+  return el('p', { class: 'fl-field-error', role: 'alert', 'data-testid': 'import-error', text: errorMessage(err) });
+}
+
 function footer(...buttons: (HTMLElement | null)[]): HTMLElement {
   return el('footer', { class: 'fl-form-footer' }, el('span', { class: 'fl-spacer' }), ...buttons);
 }
@@ -72,7 +81,7 @@ async function apply(ctx: ImportFlowContext, modal: Modal, preview: ImportPrevie
     toast(`Imported “${preview.source.name}”: ${summary(result.counts)}.`, result.importId && result.undoable ? { action: { label: 'Undo', run: () => undoLatest(ctx) } } : {});
   } catch (err) {
     progress.dispose();
-    modal.body.append(el('p', { class: 'fl-field-error', role: 'alert', text: errorMessage(err) }), footer(el('button', { type: 'button', class: 'fl-btn', text: 'Close', onclick: () => modal.close() })));
+    modal.body.append(outcome(progress, err), footer(el('button', { type: 'button', class: 'fl-btn', text: 'Close', onclick: () => modal.close() })));
   }
 }
 
@@ -96,7 +105,7 @@ export async function importCaseFile(ctx: ImportFlowContext, path?: string): Pro
     result = await api.imports.preview({ path: file, jobId: reading.jobId });
   } catch (err) {
     reading.dispose();
-    modal.body.append(el('p', { class: 'fl-field-error', role: 'alert', 'data-testid': 'import-error', text: errorMessage(err) }), footer(el('button', { type: 'button', class: 'fl-btn', text: 'Close', onclick: () => modal.close() })));
+    modal.body.append(outcome(reading, err), footer(el('button', { type: 'button', class: 'fl-btn', text: 'Close', onclick: () => modal.close() })));
     return;
   }
   reading.dispose();
