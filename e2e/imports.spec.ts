@@ -125,9 +125,18 @@ test('import a colleague’s case with one conflict, resolve it, see it on the m
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('.fl-modal img, .fl-panel img, .leaflet-popup img').count()).toBe(0);
 
-  // The whole import is one step of undo.
+  // The whole import is one step of undo. The conflict was resolved after it: undoing the
+  // import would wipe that too, so the analyst is asked, and keeping everything changes nothing.
   await page.locator('#fl-map').click({ position: { x: 10, y: 300 } });
   await page.getByRole('button', { name: '↶ Undo' }).click();
+  const ask = page.getByRole('dialog', { name: 'Undo import' });
+  await expect(ask.getByTestId('undo-later-work')).toHaveText('Undoing the import of “Bo’s copy” would also undo what was done in the case after it: 1 incident changed (“Clashes with KFOR at the municipal building”).');
+  await app.snapshot('import-undo-later-work');
+  await ask.getByRole('button', { name: 'Keep everything' }).click();
+  await expect(page.locator('.fl-toast', { hasText: 'was kept, with the work done after it' })).toBeVisible();
+  await expect.poll(() => incidentCount(page)).toBe(4);
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await ask.getByRole('button', { name: 'Undo anyway' }).click();
   await expect.poll(() => incidentCount(page)).toBe(3);
   await expect(page.locator('.fl-row', { hasText: 'Clashes at the municipal building (Ana’s notes)' })).toBeVisible();
   await page.getByRole('button', { name: '↷ Redo' }).click();
@@ -187,6 +196,12 @@ test('import an ACLED export as incidents and a GeoJSON of areas as a reference 
   await expect(page.locator('.fl-toast', { hasText: 'Imported from “acled.csv”: 3 incidents.' })).toBeVisible();
   await expect.poll(() => incidentCount(page)).toBe(before + 3);
   await expect(page.locator('.fl-row', { hasText: 'Armed clash in Banjska' })).toBeVisible();
+  // A data import is one step of undo, like a case import.
+  await page.locator('#fl-map').click({ position: { x: 10, y: 300 } });
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect.poll(() => incidentCount(page)).toBe(before);
+  await page.getByRole('button', { name: '↷ Redo' }).click();
+  await expect.poll(() => incidentCount(page)).toBe(before + 3);
 
   await menu(page, /Import Data/);
   await page.getByRole('textbox', { name: 'File to import' }).fill(join(fixtures, 'areas.geojson'));
@@ -207,4 +222,25 @@ test('import an ACLED export as incidents and a GeoJSON of areas as a reference 
   await app.restart();
   await app.page.locator('.leaflet-control-layers').hover();
   await expect(app.page.locator('.leaflet-control-layers-overlays label', { hasText: 'Study area <b>bold</b> (reference)' }).locator('input')).not.toBeChecked();
+});
+
+test('a cancelled import is a plain notice, not an error, and changes nothing', async ({ app }) => {
+  const { page } = app;
+  const before = await incidentCount(page);
+  const big = join(app.workDir, 'large.gpkg');
+  const store = createCase(big, { name: 'Large case', author: 'Bo' });
+  store.saveIncidentsBulk(Array.from({ length: 40_000 }, (_, i) => ({ fields: fields(`Row ${i}`, 20.8 + (i % 100) / 1000, 42.9), admin: ZVECAN })), 'Bo');
+  store.close();
+  await menu(page, /Import Case File/);
+  await page.getByRole('textbox', { name: 'File to import' }).fill(big);
+  await page.getByRole('button', { name: 'Choose' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import case file' });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByTestId('import-cancelled')).toHaveText('The import was cancelled; the case is as it was.');
+  await expect(dialog.getByTestId('import-cancelled')).not.toHaveClass(/fl-field-error/);
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await app.snapshot('import-cancelled');
+  await dialog.locator('.fl-form-footer').getByRole('button', { name: 'Close' }).click();
+  expect(await incidentCount(page)).toBe(before);
 });

@@ -10,11 +10,15 @@ import { contentHash, contentOfAuditJson, type MergeTable } from './contentHash'
  * Versions are named by content hash (contentHash.ts).
  *
  * The same reader serves the analyst's own case and a file from elsewhere (read-only,
- * untrusted: oversized JSON is not read, unparseable JSON is ignored).
+ * untrusted: oversized values are not read (their size is asked with octet_length, which does
+ * not read them), unparseable JSON is ignored).
  */
 
 /** Audit JSON longer than this is not a row version we wrote (a zone at its vertex limit is ~2 MB). */
 const MAX_AUDIT_JSON = 8 * 1024 * 1024;
+/** A content hash is 22 characters (contentHash.ts); a row id a UUID. */
+const MAX_REV = 64;
+const MAX_ID = 80;
 
 /** Whether `table` is a real table (not a view) with these columns: a foreign file may lack them. */
 function hasColumns(db: Database.Database, table: string, columns: string[]): boolean {
@@ -40,11 +44,11 @@ export class AncestryReader {
     preloadIds = false,
   ) {
     this.auditBefore = hasColumns(db, 'audit_log', ['table_name', 'row_id', 'before']) ? db.prepare(
-      `SELECT CASE WHEN length(before) <= ${MAX_AUDIT_JSON} THEN before END AS before
+      `SELECT CASE WHEN octet_length(before) <= ${MAX_AUDIT_JSON} THEN before END AS before
          FROM audit_log WHERE table_name = ? AND row_id = ? AND before IS NOT NULL`,
     ) : null;
     hasRevisions &&= hasColumns(db, 'row_revisions', ['table_name', 'row_id', 'rev']);
-    this.revisions = hasRevisions ? db.prepare(`SELECT rev FROM row_revisions WHERE table_name = ? AND row_id = ?`).pluck() : null;
+    this.revisions = hasRevisions ? db.prepare(`SELECT rev FROM row_revisions WHERE table_name = ? AND row_id = ? AND octet_length(rev) <= ${MAX_REV}`).pluck() : null;
     if (!preloadIds) {
       this.withHistory = null;
       return;
@@ -53,8 +57,10 @@ export class AncestryReader {
     const add = (rows: { t: unknown; id: unknown }[]) => {
       for (const r of rows) if ((r.t === 'incidents' || r.t === 'zones') && typeof r.id === 'string') sets[r.t].add(r.id);
     };
-    if (this.auditBefore) add(db.prepare(`SELECT DISTINCT table_name AS t, row_id AS id FROM audit_log WHERE row_id IS NOT NULL AND before IS NOT NULL`).all() as never);
-    if (hasRevisions) add(db.prepare(`SELECT DISTINCT table_name AS t, row_id AS id FROM row_revisions`).all() as never);
+    // Only ids a row of ours can have (a UUID) are read: anything longer matches no row.
+    const short = `octet_length(table_name) <= 16 AND octet_length(row_id) <= ${MAX_ID}`;
+    if (this.auditBefore) add(db.prepare(`SELECT DISTINCT table_name AS t, row_id AS id FROM audit_log WHERE row_id IS NOT NULL AND before IS NOT NULL AND ${short}`).all() as never);
+    if (hasRevisions) add(db.prepare(`SELECT DISTINCT table_name AS t, row_id AS id FROM row_revisions WHERE ${short}`).all() as never);
     this.withHistory = sets;
   }
 
@@ -70,7 +76,7 @@ export class AncestryReader {
     }
     if (this.revisions) {
       for (const rev of this.revisions.iterate(table, rowId) as IterableIterator<unknown>) {
-        if (typeof rev === 'string' && rev.length <= 64) found.add(rev);
+        if (typeof rev === 'string') found.add(rev);
       }
     }
     return found;

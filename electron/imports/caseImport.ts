@@ -9,8 +9,9 @@ import { fileSubject } from '../store/inspectCaseFile';
 import { newRowId } from '../store/rowIds';
 import { openSourceCase, type SourceCase } from './caseSource';
 import { ImportFileError } from './importErrors';
+import { auditMark } from './laterChanges';
 import { applyMerge, previewMerge, type MergeControl, type MergeReport } from './mergeEngine';
-import { copyOutsideFile } from './sourceFile';
+import { copyOutsideFile, type PreparedFile } from './sourceFile';
 
 /**
  * One import of a colleague's case file, from choosing the file to the merged case:
@@ -61,42 +62,59 @@ function toPreview(id: string, source: SourceCase, target: CaseTarget, report: M
   };
 }
 
-export async function prepareCaseImport(filePath: string, target: CaseTarget, control: MergeControl = {}): Promise<PreparedImportResult> {
+/** A colleague's case file, copied privately and checked, not yet compared with the target. */
+export type IncomingCase = { kind: 'case'; file: PreparedFile; source: SourceCase } | { kind: 'foreign'; message: string };
+
+/**
+ * The checks of the incoming file alone (private copy, link, still being written, the case
+ * itself, SQLite, computed columns, inspection, tables): nothing of the target is opened.
+ */
+export function openIncomingCase(filePath: string, target: Pick<CaseTarget, 'path'>): IncomingCase {
   const file = copyOutsideFile(filePath, { notSameAs: target.path, sqlite: true });
-  let source: SourceCase | null = null;
-  let db: Database.Database | null = null;
   try {
     const opened = openSourceCase(file);
     if (opened.kind === 'foreign') {
       file.dispose();
       return opened;
     }
-    source = opened.source;
-    // The preview only reads the analyst's case.
+    return { kind: 'case', file, source: opened.source };
+  } catch (err) {
+    file.dispose();
+    throw err;
+  }
+}
+
+/** What importing an incoming case would do; reads the target only. Takes over `incoming`. */
+export async function previewIncomingCase(incoming: Extract<IncomingCase, { kind: 'case' }>, target: CaseTarget, control: MergeControl = {}): Promise<PreparedCaseImport> {
+  const { file, source } = incoming;
+  let db: Database.Database | null = null;
+  try {
     db = openReadOnly(target.path);
     const report = await previewMerge(db, target.caseId, source, control);
     const id = newRowId();
-    const s = source;
     return {
-      kind: 'case',
-      prepared: {
-        id,
-        source: s,
-        report,
-        preview: toPreview(id, s, target, report),
-        dispose() {
-          s.close();
-          file.dispose();
-        },
+      id,
+      source,
+      report,
+      preview: toPreview(id, source, target, report),
+      dispose() {
+        source.close();
+        file.dispose();
       },
     };
   } catch (err) {
-    source?.close();
+    source.close();
     file.dispose();
     throw err;
   } finally {
     db?.close();
   }
+}
+
+export async function prepareCaseImport(filePath: string, target: CaseTarget, control: MergeControl = {}): Promise<PreparedImportResult> {
+  const incoming = openIncomingCase(filePath, target);
+  if (incoming.kind === 'foreign') return incoming;
+  return { kind: 'case', prepared: await previewIncomingCase(incoming, target, control) };
 }
 
 /** Page cache of the import's connection (KiB): enough for the indexes of a 200,000-incident case. */
@@ -112,10 +130,12 @@ export interface ApplyCaseImportOptions {
 export interface AppliedImport extends ImportResult {
   /** Path of the snapshot of the case before the import, when one was taken and kept. */
   snapshotPath: string | null;
+  /** The audit log's position right after the import (see laterChanges.ts). */
+  auditMark: number;
 }
 
 /** Refuses up front what the preview already showed needs the analyst's consent. */
-function checkConsent(prepared: PreparedCaseImport, importValidPart: boolean): void {
+export function checkConsent(prepared: PreparedCaseImport, importValidPart: boolean): void {
   if (importValidPart) return;
   const { preview } = prepared;
   if (preview.warnings.length) throw new ImportFileError('foreign_schema_objects', `${preview.warnings[0]} Nothing was changed; import the valid part to go on.`);
@@ -187,7 +207,7 @@ export async function applyCaseImport(
       fs.rmSync(snapshotPath, { force: true });
       snapshotPath = null;
     }
-    return { importId: report.changed ? importId : null, counts: report.totals, skipped: report.skippedTotal, undoable: snapshotPath !== null, snapshotPath };
+    return { importId: report.changed ? importId : null, counts: report.totals, skipped: report.skippedTotal, undoable: snapshotPath !== null, snapshotPath, auditMark: auditMark(db) };
   } catch (err) {
     if (snapshotPath) fs.rmSync(snapshotPath, { force: true });
     throw err;

@@ -7,6 +7,7 @@ import type { MergeTable } from './contentHash';
 import { ImportFileError } from './importErrors';
 import { missingColumns } from './sourceRows';
 import type { PreparedFile } from './sourceFile';
+import { refuseUnsafeTables } from './storedValuesGuard';
 
 /**
  * A Faultline case file from elsewhere, opened for reading (DESIGN §3, "Opening a file someone
@@ -47,13 +48,20 @@ function isRealTable(db: Database.Database, name: string): boolean {
   return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 }
 
-/** Case ids → names this file knows. Names are text from the file: single line, cut short. */
+/**
+ * Case ids → names this file knows. Names are text from the file: single line, cut short; a
+ * value longer than any name we write is not read at all (octet_length tells without reading).
+ */
 function knownCaseNames(db: Database.Database, caseId: string, name: string): Map<string, string> {
   const names = new Map<string, string>([[caseId, name]]);
   if (!isRealTable(db, 'merge_imports')) return names;
   try {
     const rows = db
-      .prepare(`SELECT substr(source_case_id, 1, 40) AS id, substr(source_case_name, 1, 121) AS name FROM merge_imports LIMIT 10000`)
+      .prepare(
+        `SELECT CASE WHEN octet_length(source_case_id) <= 40 THEN source_case_id END AS id,
+                CASE WHEN octet_length(source_case_name) <= 484 THEN source_case_name ELSE '…' END AS name
+           FROM merge_imports LIMIT 10000`,
+      )
       .all() as { id: unknown; name: unknown }[];
     for (const r of rows) {
       if (typeof r.id === 'string' && typeof r.name === 'string' && !names.has(r.id)) names.set(r.id, r.name.replace(/[\r\n\t\p{Cc}]/gu, ' ').slice(0, 120));
@@ -66,6 +74,8 @@ function knownCaseNames(db: Database.Database, caseId: string, name: string): Ma
 
 export function openSourceCase(file: PreparedFile): OpenedSource {
   const subject = fileSubject(file.originalPath);
+  // Before the inspection: its integrity check reads every column of every row.
+  refuseUnsafeTables(file.copyPath, subject);
   const inspection = inspectCaseFile(file.copyPath);
   const warnings: string[] = [];
   if (!inspection.ok) {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Incident } from '../../shared/domain/incident';
+import type { Zone } from '../../shared/domain/zone';
 
 /**
  * The content hash of a row version: what "the same version" means when two case files are
@@ -38,6 +40,11 @@ export interface RowContent {
 export function contentHash(content: RowContent): string {
   const text = canonical({ f: content.fields, a: content.admin ?? null, d: content.deleted });
   return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}
+
+/** The content hash of an incident or zone as it is (its stamps left out, see above). */
+export function versionHash(table: MergeTable, v: Incident | Zone): string {
+  return contentHash({ fields: v.fields, admin: table === 'incidents' ? (v as Incident).admin : null, deleted: v.provenance.deleted_at !== null });
 }
 
 /**

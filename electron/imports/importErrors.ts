@@ -21,6 +21,7 @@ export type ImportProblem =
   | 'not_a_case_table'
   | 'invalid_rows'
   | 'foreign_schema_objects'
+  | 'computed_columns'
   | 'changed_since_preview'
   | 'cancelled'
   | 'unsupported_format'

@@ -6,10 +6,10 @@ import type { Zone } from '../../shared/domain/zone';
 import { newRowId } from '../store/rowIds';
 import { AncestryReader } from './ancestry';
 import type { SourceCase } from './caseSource';
-import { contentHash, type MergeTable } from './contentHash';
+import { versionHash, type MergeTable } from './contentHash';
 import { ImportFileError } from './importErrors';
-import { decideMerge } from './mergeDecision';
-import { MergeWriter, type MergeRow, type MergedFrom } from './mergeWriter';
+import { decideMerge, type MergeDecision } from './mergeDecision';
+import { MergeWriter, type MergeRow, type MergedFrom, type PendingConflict } from './mergeWriter';
 import { readSourceRows, type SourceRow } from './sourceRows';
 
 /**
@@ -77,14 +77,11 @@ const SLICE = 4000;
 const DIRECT_INDEX_THRESHOLD = 256;
 
 function emptySummary(): TableMergeSummary {
-  return { new: 0, identical: 0, theirsChanged: 0, mineChanged: 0, conflicts: 0, theirsDeleted: 0, skipped: 0 };
+  return { new: 0, identical: 0, theirsChanged: 0, mineChanged: 0, conflicts: 0, conflictsSettled: 0, theirsDeleted: 0, skipped: 0 };
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function hashOf(table: MergeTable, v: Incident | Zone): string {
-  return contentHash({ fields: v.fields, admin: table === 'incidents' ? (v as Incident).admin : null, deleted: v.provenance.deleted_at !== null });
-}
 
 function cancelledError(): ImportFileError {
   return new ImportFileError('cancelled', 'The import was cancelled; the case is as it was.');
@@ -120,6 +117,8 @@ class MergeRun {
   wrote = false;
   private readonly total: number;
   private readonly now = timestamp();
+  /** Rows of my case with a conflict waiting (see settlePending). */
+  private readonly conflicted: Record<MergeTable, Set<string>>;
 
   constructor(
     target: Database.Database,
@@ -132,6 +131,7 @@ class MergeRun {
     this.theirHistory = new AncestryReader(source.lookup, source.hasMergeState, true);
     this.writer = new MergeWriter(target, targetCaseId);
     this.total = source.rowCounts.incidents + source.rowCounts.zones;
+    this.conflicted = this.writer.conflictedRows();
   }
 
   private get from(): MergedFrom {
@@ -197,15 +197,14 @@ class MergeRun {
     if (!inserted) mine = this.writer.mine(table, theirs.id);
     if (!inserted && !mine && this.apply) inserted = this.writer.insert(row, createdBy);
     // Hashing costs; a new row (most of a colleague's case) needs none.
-    const theirsRev = mine ? hashOf(table, theirs) : '';
-    const decision = !mine
-      ? 'new'
-      : decideMerge(
-          hashOf(table, mine),
-          theirsRev,
-          () => this.mineHistory.ancestors(table, theirs.id),
-          () => this.theirHistory.ancestors(table, theirs.id),
-        );
+    const theirsRev = mine ? versionHash(table, theirs) : '';
+    const mineRev = mine ? versionHash(table, mine) : '';
+    let theirAncestors: Set<string> | null = null;
+    let mineAncestors: Set<string> | null = null;
+    const theirHistory = () => (theirAncestors ??= this.theirHistory.ancestors(table, theirs.id));
+    const mineHistory = () => (mineAncestors ??= this.mineHistory.ancestors(table, theirs.id));
+    const decision = !mine ? 'new' : decideMerge(mineRev, theirsRev, mineHistory, theirHistory);
+    const waiting = mine && this.conflicted[table].has(theirs.id) ? this.settlePending(table, theirs.id, decision, mineRev, theirsRev, mineHistory, theirHistory) : null;
 
     // Who changed, and where were born, the rows that would change my case.
     const attribute = () => {
@@ -216,19 +215,22 @@ class MergeRun {
     switch (decision) {
       case 'new':
         if (theirsDeleted) {
-          summary.theirsDeleted++;
-          totals.deleted++;
+          // Deleted on their side, and never in my case: nothing to do here (the preview
+          // offers nothing for it). When the file is imported the tombstone is still stored,
+          // so the deletion travels on with my case to a third one.
+          summary.identical++;
+          totals.unchanged++;
         } else {
           summary.new++;
           totals.added++;
+          attribute();
         }
-        attribute();
         if (this.apply) {
           this.wrote = true;
           created.push(theirs.id);
           // Their history of the row comes along, so a third case holding an older version
           // of it is recognised as older.
-          this.writer.supersedes(table, theirs.id, this.theirHistory.ancestors(table, theirs.id));
+          this.writer.supersedes(table, theirs.id, theirHistory());
         }
         break;
       case 'identical':
@@ -254,7 +256,7 @@ class MergeRun {
           this.writer.replace(row, mine!);
           const action = theirsDeleted === mineDeleted ? 'update' : theirsDeleted ? 'delete' : 'restore';
           this.writer.auditChange(this.now, this.apply.author, table, action, mine!, theirs, this.from);
-          this.writer.supersedes(table, theirs.id, this.theirHistory.ancestors(table, theirs.id));
+          this.writer.supersedes(table, theirs.id, theirHistory());
         }
         break;
       }
@@ -262,21 +264,64 @@ class MergeRun {
         summary.conflicts++;
         totals.conflicts++;
         attribute();
-        if (this.apply) {
+        // Their version, or a newer one of it, already waiting: nothing to add.
+        if (this.apply && !waiting?.covered) {
           const added = this.writer.addConflict({
             id: newRowId(),
             importId: this.apply.importId,
             row,
             createdBy,
             theirsRev,
+            theirsAncestors: theirHistory(),
             source: { caseId: this.source.caseId, name: this.source.name },
             at: this.now,
           });
-          // The same conflict found again (the same file imported twice) changes nothing.
           if (added) this.wrote = true;
         }
         break;
     }
+  }
+
+  /**
+   * The conflicts already waiting for a row of mine, when their file brings that row again.
+   * One rule, from the versions each side is known to descend from (ancestry.ts): a waiting
+   * version of theirs is settled, and stops waiting, when the row is now that version (their
+   * newer version was taken, or it is what I have), or when a version now in one of the two
+   * cases descends from it (they edited the row again, or resolved the conflict on their side,
+   * or mine supersedes it). A newer version of theirs thus replaces the older one waiting,
+   * instead of stacking a second card, and nothing waits where both sides are the same.
+   * A waiting version from elsewhere that neither descends from nor precedes theirs (another
+   * colleague's edit) keeps waiting: nothing says it was settled.
+   *
+   * Returns whether their version is covered by one still waiting (the same version, or a
+   * newer one of it): then it is not stored again. Settled conflicts are counted, and in apply
+   * mode removed, except those replaced by their newer version (counted as the conflict).
+   */
+  private settlePending(
+    table: MergeTable,
+    rowId: string,
+    decision: MergeDecision,
+    mineRev: string,
+    theirsRev: string,
+    mineHistory: () => ReadonlySet<string>,
+    theirHistory: () => ReadonlySet<string>,
+  ): { covered: boolean } {
+    const pending = this.writer.pendingConflicts(table, rowId);
+    const now = decision === 'theirs_newer' ? theirsRev : mineRev;
+    // Their version as it is now is settled only by the decision itself: a history that went
+    // back and forth (deleted, restored, deleted) lists their current version among its
+    // earlier ones, and that must not make the same conflict go and come back on every import.
+    const superseded = (p: PendingConflict) =>
+      p.rev === theirsRev ? decision !== 'conflict' : p.rev === now || theirHistory().has(p.rev) || mineHistory().has(p.rev);
+    const settled = pending.filter(superseded);
+    const covered = pending.some((p) => !superseded(p) && (p.rev === theirsRev || p.ancestors.has(theirsRev)));
+    const replaced = decision === 'conflict' && !covered;
+    if (!replaced) this.report[table].conflictsSettled += settled.length;
+    if (this.apply && settled.length) {
+      for (const p of settled) this.writer.dropConflict(p.id);
+      this.wrote = true;
+    }
+    return { covered };
   }
 }
 

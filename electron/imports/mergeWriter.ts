@@ -23,10 +23,22 @@ export interface MergedFrom {
 
 export type MergeRow = { table: 'incidents'; value: Incident } | { table: 'zones'; value: Zone };
 
+/** A conflict waiting in the case: their version (by hash) and the versions it supersedes. */
+export interface PendingConflict {
+  id: string;
+  rev: string;
+  ancestors: ReadonlySet<string>;
+  /** The case their version came from; '' for a file from another tool (see foreign/). */
+  sourceCaseId: string;
+}
+
+/** Earlier versions kept with a conflict's version of theirs (enough for any real history). */
+const MAX_CONFLICT_ANCESTORS = 1000;
+
 const INCIDENT_INDEX = CASE_SPATIAL_INDEXES.find((s) => s.table === 'incidents')!;
 
 export class MergeWriter {
-  private readonly read: { mineIncident: Database.Statement; mineZone: Database.Statement };
+  private readonly read: { mineIncident: Database.Statement; mineZone: Database.Statement; pending: Database.Statement };
   private writes: {
     insertIncident: Database.Statement;
     insertZone: Database.Statement;
@@ -36,6 +48,7 @@ export class MergeWriter {
     rtreeInsert: Database.Statement;
     revision: Database.Statement;
     conflict: Database.Statement;
+    dropConflict: Database.Statement;
     touch: Database.Statement;
     audit: AuditLog;
   } | null = null;
@@ -48,6 +61,7 @@ export class MergeWriter {
     this.read = {
       mineIncident: db.prepare(`${SELECT_INCIDENT_SQL} WHERE id = ?`),
       mineZone: db.prepare(`${SELECT_ZONE_SQL} WHERE id = ?`),
+      pending: db.prepare(`SELECT id, theirs_rev AS rev, json_extract(theirs, '$.theirs_ancestors') AS ancestors, source_case_id FROM merge_conflicts WHERE table_name = ? AND row_id = ? ORDER BY fid`),
     };
   }
 
@@ -72,6 +86,7 @@ export class MergeWriter {
         `INSERT OR IGNORE INTO merge_conflicts (id, import_id, table_name, row_id, theirs_rev, theirs, source_case_id, source_case_name, detected_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      dropConflict: db.prepare(`DELETE FROM merge_conflicts WHERE id = ?`),
       touch: db.prepare(`UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?`),
       audit: new AuditLog(db, this.caseId),
     };
@@ -141,11 +156,45 @@ export class MergeWriter {
     for (const rev of revs) this.s.revision.run(table, rowId, rev);
   }
 
-  /** Stores their version of a conflicting row; false when that version is already waiting. */
-  addConflict(c: { id: string; importId: string; row: MergeRow; createdBy: string; theirsRev: string; source: { caseId: string; name: string }; at: string }): boolean {
+  /** The rows that have a conflict waiting, per table (few: they wait for the analyst). */
+  conflictedRows(): Record<MergeTable, Set<string>> {
+    const out: Record<MergeTable, Set<string>> = { incidents: new Set(), zones: new Set() };
+    for (const r of this.db.prepare(`SELECT DISTINCT table_name AS t, row_id AS id FROM merge_conflicts`).all() as { t: MergeTable; id: string }[]) out[r.t]?.add(r.id);
+    return out;
+  }
+
+  /** The conflicts waiting for one row, oldest first. */
+  pendingConflicts(table: MergeTable, rowId: string): PendingConflict[] {
+    return (this.read.pending.all(table, rowId) as { id: string; rev: string; ancestors: string | null; source_case_id: string }[]).map((r) => {
+      let ancestors: unknown = [];
+      try {
+        ancestors = r.ancestors === null ? [] : JSON.parse(r.ancestors);
+      } catch {
+        // written by another program: no known history
+      }
+      return {
+        id: r.id,
+        rev: r.rev,
+        ancestors: new Set(Array.isArray(ancestors) ? ancestors.filter((a): a is string => typeof a === 'string') : []),
+        sourceCaseId: r.source_case_id,
+      };
+    });
+  }
+
+  /**
+   * Stores their version of a conflicting row, with the versions it is known to supersede (so
+   * an older version of theirs arriving later is recognised as older); false when that
+   * version is already waiting.
+   */
+  addConflict(c: { id: string; importId: string; row: MergeRow; createdBy: string; theirsRev: string; theirsAncestors: Iterable<string>; source: { caseId: string; name: string }; at: string }): boolean {
     // Their version as an Incident or Zone, plus who created it (a copy kept by "keep both" needs it).
-    const { changes } = this.s.conflict.run(c.id, c.importId, c.row.table, c.row.value.id, c.theirsRev, JSON.stringify({ ...c.row.value, created_by: c.createdBy }), c.source.caseId, c.source.name, c.at);
+    const theirs = { ...c.row.value, created_by: c.createdBy, theirs_ancestors: [...c.theirsAncestors].slice(0, MAX_CONFLICT_ANCESTORS) };
+    const { changes } = this.s.conflict.run(c.id, c.importId, c.row.table, c.row.value.id, c.theirsRev, JSON.stringify(theirs), c.source.caseId, c.source.name, c.at);
     return changes > 0;
+  }
+
+  dropConflict(id: string): void {
+    this.s.dropConflict.run(id);
   }
 
   recordAudit(entry: AuditEntry): void {

@@ -249,7 +249,8 @@ export function* readSourceRows(db: Database.Database, table: MergeTable, valida
   const labelColumn = table === 'incidents' ? 'title' : 'name';
   // Ids used by more than one row (a crafted file: ours has a UNIQUE index on id).
   const shared = new Map<unknown, number>(
-    (db.prepare(`SELECT id, count(*) FROM ${table} WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1`).raw().all() as [unknown, number][]),
+    // Ids longer than a UUID are refused row by row anyway, and are not read here.
+    (db.prepare(`SELECT id, count(*) FROM ${table} WHERE id IS NOT NULL AND octet_length(id) <= 80 GROUP BY id HAVING count(*) > 1`).raw().all() as [unknown, number][]),
   );
   const oversized = db.prepare(`SELECT fid FROM ${table} WHERE ${oversizedCondition(table, columns)}`).pluck().all() as number[];
   const names = ['fid', ...columns];

@@ -122,6 +122,8 @@ export function createServices(options: ServicesOptions): Services {
     lookup: (lon, lat) => geo.lookup(lon, lat),
     isBusy: () => imports.isBusy(),
     changed,
+    snapshotsRoot: imports.snapshotsRoot,
+    undo: imports.undo,
   });
 
   function ensureDemoCase(): string {

@@ -4,6 +4,7 @@ import type { AdminArea } from '../../shared/domain/incident';
 import { openTargetConnection } from '../imports/caseImport';
 import { applyForeignChoices, prepareForeignImport, type PreparedForeignImport } from '../imports/foreign/foreignImport';
 import { deleteOverlay, listOverlays, overlayFeatures, setOverlayVisible } from '../imports/foreign/overlays';
+import type { ImportUndo } from '../imports/importUndo';
 import { openReadOnly } from '../store/connection';
 import type { CaseStore } from '../store/types';
 
@@ -17,6 +18,9 @@ export interface ForeignServiceContext {
   lookup(lon: number, lat: number): AdminArea;
   isBusy(): boolean;
   changed(reason: string): void;
+  /** Snapshots before imports, and their undo: shared with case imports (importService.ts). */
+  snapshotsRoot: string;
+  undo: ImportUndo;
 }
 
 /** Files read at once (each is held in memory until imported or discarded). */
@@ -63,7 +67,16 @@ export function createForeignService(ctx: ForeignServiceContext): ForeignHandler
         if (!entry) throw new ApiError('not_found', 'That file is no longer read; choose it again.');
         const t = target();
         if (t.path !== entry.casePath) throw new ApiError('invalid', 'Another case was opened since the file was read; choose it again.');
-        const result = applyForeignChoices(entry.prepared, t, layers, { author: ctx.author(), lookup: ctx.lookup, importValidPart: importValidPart ?? false, dryRun: dryRun ?? false });
+        const { snapshotPath, auditMark, ...result } = applyForeignChoices(entry.prepared, t, layers, {
+          author: ctx.author(),
+          lookup: ctx.lookup,
+          importValidPart: importValidPart ?? false,
+          dryRun: dryRun ?? false,
+          snapshotDir: ctx.snapshotsRoot,
+        });
+        if (result.importId && snapshotPath) {
+          ctx.undo.remember({ importId: result.importId, casePath: t.path, caseId: t.caseId, label: entry.prepared.dataset.fileName, before: snapshotPath, mark: auditMark });
+        }
         if (!dryRun) {
           forget(dataId);
           ctx.changed('data.imported');

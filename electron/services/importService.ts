@@ -1,21 +1,21 @@
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
-import { timestamp } from '../../shared/domain/dates';
 import type { CaseInfo } from '../../shared/domain/case';
 import { applyCaseImport, openTargetConnection, prepareCaseImport, type PreparedCaseImport } from '../imports/caseImport';
 import { listConflicts, resolveConflict } from '../imports/conflicts';
 import { ImportFileError } from '../imports/importErrors';
 import type { MergeControl } from '../imports/mergeEngine';
 import { rowHistory } from '../imports/rowHistory';
-import { copyCaseFile, pruneSnapshots, restoreCaseFile, snapshotDir } from '../imports/snapshots';
+import { ImportUndo } from '../imports/importUndo';
 import { openReadOnly } from '../store/connection';
 import type { CaseStore } from '../store/types';
 import type { HostHooks } from './host';
 
 /**
  * The `imports` and `history` services: previews and imports of colleagues' case files, the
- * conflicts they leave, undo of an import, and the history of a row.
+ * conflicts they leave, undo of an import (importUndo.ts: of data imports too), and the history
+ * of a row.
  *
  * One import runs at a time, and while it runs nothing else may write to the case (its
  * transaction is open across turns of the event loop; see mergeEngine.ts): `isBusy` tells the
@@ -33,24 +33,26 @@ export interface ImportServiceContext {
   log(message: string, err?: unknown): void;
 }
 
-interface UndoEntry {
-  casePath: string;
-  caseId: string;
-  before: string;
-  after: string | null;
-}
-
 /** Previews kept at once (each holds a private copy of a file). */
 const MAX_PREVIEWS = 4;
 
 type CaseImportHandlers = { imports: Omit<ApiHandlers['imports'], 'readData' | 'applyData' | 'discardData'>; history: ApiHandlers['history'] };
 
-export function createImportService(ctx: ImportServiceContext): { handlers: CaseImportHandlers; isBusy(): boolean; dispose(): void } {
+export interface ImportService {
+  handlers: CaseImportHandlers;
+  isBusy(): boolean;
+  /** Where snapshots before imports go, and the undo of imports (data imports use both too). */
+  snapshotsRoot: string;
+  undo: ImportUndo;
+  dispose(): void;
+}
+
+export function createImportService(ctx: ImportServiceContext): ImportService {
   const previews = new Map<string, { prepared: PreparedCaseImport; casePath: string }>();
   const jobs = new Map<string, MergeControl>();
-  const undo = new Map<string, UndoEntry>();
   let applying = false;
   const snapshotsRoot = join(ctx.userDataDir, 'snapshots');
+  const undo = new ImportUndo(snapshotsRoot, { currentCasePath: () => ctx.currentCase()?.path ?? null, reopenAfter: ctx.reopenAfter });
 
   function requireCase(): CaseStore & { caseId?: string } {
     const store = ctx.currentCase();
@@ -128,8 +130,7 @@ export function createImportService(ctx: ImportServiceContext): { handlers: Case
             control(jobId),
           );
           if (result.importId && result.snapshotPath) {
-            undo.set(result.importId, { casePath: t.path, caseId: t.caseId, before: result.snapshotPath, after: null });
-            pruneSnapshots(snapshotDir(snapshotsRoot, t.caseId));
+            undo.remember({ importId: result.importId, casePath: t.path, caseId: t.caseId, label: entry.prepared.preview.source.name, before: result.snapshotPath, mark: result.auditMark });
           }
           forget(previewId);
           if (result.importId) ctx.changed('imported');
@@ -162,26 +163,17 @@ export function createImportService(ctx: ImportServiceContext): { handlers: Case
         ctx.changed('conflict.resolved');
         return result;
       },
-      undo: ({ importId }) => {
+      undo: ({ importId, discardLaterWork }) => {
         requireIdle();
-        const entry = undo.get(importId);
-        if (!entry) throw new ApiError('not_found', 'This import can no longer be undone (its snapshot is not known in this session).');
-        if (requireCase().path !== entry.casePath) throw new ApiError('invalid', 'The case of that import is not the open case.');
-        const stamp = timestamp().replace(/[:.]/g, '-');
-        const info = ctx.reopenAfter((casePath) => {
-          entry.after = copyCaseFile(casePath, snapshotDir(snapshotsRoot, entry.caseId), `${stamp}-after-import-${importId.slice(-12)}.gpkg`);
-          restoreCaseFile(casePath, entry.before);
-        });
-        ctx.changed('import.undone');
-        return info;
+        requireCase();
+        const result = undo.undo(importId, discardLaterWork ?? false);
+        if (result.undone) ctx.changed('import.undone');
+        return result;
       },
       redo: ({ importId }) => {
         requireIdle();
-        const entry = undo.get(importId);
-        if (!entry?.after) throw new ApiError('not_found', 'There is no undone import to redo.');
-        if (requireCase().path !== entry.casePath) throw new ApiError('invalid', 'The case of that import is not the open case.');
-        const after = entry.after;
-        const info = ctx.reopenAfter((casePath) => restoreCaseFile(casePath, after));
+        requireCase();
+        const info = undo.redo(importId);
         ctx.changed('import.redone');
         return info;
       },
@@ -202,6 +194,8 @@ export function createImportService(ctx: ImportServiceContext): { handlers: Case
   return {
     handlers,
     isBusy: () => applying,
+    snapshotsRoot,
+    undo,
     dispose() {
       for (const id of [...previews.keys()]) forget(id);
     },

@@ -4,6 +4,7 @@ import { el } from '../ui/dom';
 import { openModal } from '../ui/modal';
 import { errorMessage, toast } from '../ui/toast';
 import { chooseFile, type ImportFlowContext } from './importFlow';
+import { pushImportUndo, undoLatest } from './importUndo';
 
 /**
  * File ▸ Import Data: the mapping step for a file from another tool. For each layer the
@@ -117,6 +118,8 @@ function resultText(r: ForeignImportResult): string {
   const parts = [
     r.incidents && `${r.incidents} incidents`,
     r.zones && `${r.zones} zones`,
+    r.updated && `${r.updated} updated`,
+    r.conflicts && `${r.conflicts} conflict${r.conflicts === 1 ? '' : 's'} to resolve`,
     r.overlays && `${r.overlays} overlay${r.overlays === 1 ? '' : 's'} (${r.overlayFeatures} shapes)`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'nothing new';
@@ -160,9 +163,16 @@ export async function importData(ctx: ImportFlowContext, onOverlays: () => Promi
       const result = await api.imports.applyData({ dataId: preview.dataId, layers, importValidPart: consent });
       imported = true;
       modal.close();
-      await ctx.afterChange();
-      await onOverlays();
-      toast(`Imported from “${preview.fileName}”: ${resultText(result)}${result.unchanged ? ` (${result.unchanged} already in the case)` : ''}.`);
+      const reload = async () => {
+        await ctx.afterChange();
+        await onOverlays();
+      };
+      await reload();
+      if (result.importId && result.undoable) pushImportUndo(ctx, `Import of “${preview.fileName}”`, result.importId, reload);
+      toast(
+        `Imported from “${preview.fileName}”: ${resultText(result)}${result.unchanged ? ` (${result.unchanged} already in the case)` : ''}.`,
+        result.importId && result.undoable ? { action: { label: 'Undo', run: () => undoLatest(ctx) } } : {},
+      );
     } catch (err) {
       status.append(el('p', { class: 'fl-field-error', role: 'alert', text: errorMessage(err) }));
       importButton.disabled = false;

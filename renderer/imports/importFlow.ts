@@ -6,6 +6,7 @@ import type { UndoStack } from '../history/undoStack';
 import { el } from '../ui/dom';
 import { openModal, type Modal } from '../ui/modal';
 import { errorMessage, toast } from '../ui/toast';
+import { pushImportUndo, undoLatest } from './importUndo';
 import { previewView } from './previewView';
 import { ProgressView } from './progressView';
 
@@ -53,6 +54,15 @@ function summary(counts: ImportResult['counts']): string {
   return parts.length ? parts.join(', ') : 'nothing changed';
 }
 
+/**
+ * How a job that did not finish ends in the dialog: after the analyst's Cancel, a plain notice
+ * (the case is as it was, which is what they asked for); otherwise the error, as an alert.
+ */
+function outcome(progress: ProgressView, err: unknown): HTMLElement {
+  if (progress.cancelRequested) return el('p', { class: 'fl-import-cancelled', role: 'status', 'data-testid': 'import-cancelled', text: errorMessage(err) });
+  return el('p', { class: 'fl-field-error', role: 'alert', 'data-testid': 'import-error', text: errorMessage(err) });
+}
+
 function footer(...buttons: (HTMLElement | null)[]): HTMLElement {
   return el('footer', { class: 'fl-form-footer' }, el('span', { class: 'fl-spacer' }), ...buttons);
 }
@@ -67,24 +77,11 @@ async function apply(ctx: ImportFlowContext, modal: Modal, preview: ImportPrevie
     modal.close();
     await ctx.afterChange();
     const label = `Import of “${preview.source.name}”`;
-    if (result.importId && result.undoable) {
-      const importId = result.importId;
-      ctx.history.push({
-        label,
-        undo: async () => {
-          await api.imports.undo({ importId });
-          await ctx.afterChange();
-        },
-        redo: async () => {
-          await api.imports.redo({ importId });
-          await ctx.afterChange();
-        },
-      });
-    }
-    toast(`Imported “${preview.source.name}”: ${summary(result.counts)}.`, result.importId && result.undoable ? { action: { label: 'Undo', run: () => void ctx.history.undo() } } : {});
+    if (result.importId && result.undoable) pushImportUndo(ctx, label, result.importId, () => ctx.afterChange());
+    toast(`Imported “${preview.source.name}”: ${summary(result.counts)}.`, result.importId && result.undoable ? { action: { label: 'Undo', run: () => undoLatest(ctx) } } : {});
   } catch (err) {
     progress.dispose();
-    modal.body.append(el('p', { class: 'fl-field-error', role: 'alert', text: errorMessage(err) }), footer(el('button', { type: 'button', class: 'fl-btn', text: 'Close', onclick: () => modal.close() })));
+    modal.body.append(outcome(progress, err), footer(el('button', { type: 'button', class: 'fl-btn', text: 'Close', onclick: () => modal.close() })));
   }
 }
 
@@ -108,7 +105,7 @@ export async function importCaseFile(ctx: ImportFlowContext, path?: string): Pro
     result = await api.imports.preview({ path: file, jobId: reading.jobId });
   } catch (err) {
     reading.dispose();
-    modal.body.append(el('p', { class: 'fl-field-error', role: 'alert', 'data-testid': 'import-error', text: errorMessage(err) }), footer(el('button', { type: 'button', class: 'fl-btn', text: 'Close', onclick: () => modal.close() })));
+    modal.body.append(outcome(reading, err), footer(el('button', { type: 'button', class: 'fl-btn', text: 'Close', onclick: () => modal.close() })));
     return;
   }
   reading.dispose();
@@ -126,7 +123,8 @@ export async function importCaseFile(ctx: ImportFlowContext, path?: string): Pro
   const preview = result.preview;
   previewId = preview.previewId;
   const t = preview.totals;
-  const nothing = t.added + t.updated + t.deleted + t.conflicts === 0;
+  const settled = preview.incidents.conflictsSettled + preview.zones.conflictsSettled;
+  const nothing = t.added + t.updated + t.deleted + t.conflicts + settled === 0;
   const needsConsent = preview.skipped.total > 0 || preview.warnings.length > 0;
   const importButton = el('button', {
     type: 'button',

@@ -13,6 +13,7 @@ const ROWS: [keyof TableMergeSummary, string, string][] = [
   ['theirsChanged', 'Changed on their side', 'You did not change them since: will be updated'],
   ['theirsDeleted', 'Deleted on their side', 'Will be deleted here too (kept as tombstones)'],
   ['conflicts', 'Changed on both sides', 'Conflicts: you choose, nothing is overwritten'],
+  ['conflictsSettled', 'Conflicts settled on their side', 'Waiting conflicts their side has since settled or moved past: they stop waiting'],
   ['mineChanged', 'Changed on your side only', 'Your version is kept'],
   ['identical', 'Identical', 'Nothing to do'],
   ['skipped', 'Cannot be imported', 'Listed below with the reason'],

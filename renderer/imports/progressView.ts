@@ -13,6 +13,7 @@ export class ProgressView {
   private readonly _bar = el('progress', { class: 'fl-progress', max: 1, value: 0 });
   private readonly _label = el('span', { class: 'fl-progress-label', text: '' });
   private readonly _unsubscribe: () => void;
+  private _cancelRequested = false;
 
   constructor(host: HostConnection, what: string) {
     const cancel = el('button', {
@@ -21,6 +22,7 @@ export class ProgressView {
       text: 'Cancel',
       onclick: () => {
         cancel.disabled = true;
+        this._cancelRequested = true;
         this._label.textContent = 'Cancelling…';
         void host.api.imports.cancel({ jobId: this.jobId });
       },
@@ -35,6 +37,11 @@ export class ProgressView {
       this._bar.value = p.done;
       this._label.textContent = `${what} ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} rows`;
     });
+  }
+
+  /** Whether the analyst pressed Cancel (then the job's end is news, not an error). */
+  get cancelRequested(): boolean {
+    return this._cancelRequested;
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import { CaseInfoSchema, CaseName, FilePath, RecentCaseSchema } from '../domain/
 import { AdminAreaSchema, IncidentInputSchema, IncidentSchema, Latitude, Longitude, Uuid } from '../domain/incident';
 import { isEventDate } from '../domain/dates';
 import { ZoneGeometrySchema, ZoneInputSchema, ZoneSchema } from '../domain/zone';
-import { ConflictChoice, ConflictSchema, ImportPreviewResultSchema, ImportResultSchema, MergeTableName, RowHistorySchema } from '../domain/merge';
+import { ConflictChoice, ConflictSchema, ImportPreviewResultSchema, ImportResultSchema, ImportUndoResultSchema, MergeTableName, RowHistorySchema } from '../domain/merge';
 import { PointAnalysisSchema, ZoneAnalysisSchema } from '../domain/zoneAnalysis';
 import { ForeignImportResultSchema, ForeignLayerChoiceSchema, ForeignPreviewSchema, OverlaySchema } from '../domain/foreign';
 import { LIMITS } from '../domain/limits';
@@ -189,8 +189,12 @@ export const apiContract = {
       ForeignImportResultSchema,
     ),
     discardData: method(z.object({ dataId: Uuid }).strict(), z.object({})),
-    /** Puts the case back as it was before the import (its snapshot); redo puts the import back. */
-    undo: method(z.object({ importId: Uuid }).strict(), CaseInfoSchema),
+    /**
+     * Puts the case back as it was before the import (its snapshot); redo puts the import back.
+     * When the case was changed after the import, nothing is done unless `discardLaterWork`:
+     * the answer says what that later work is, for the analyst to decide.
+     */
+    undo: method(z.object({ importId: Uuid, discardLaterWork: z.boolean().optional() }).strict(), ImportUndoResultSchema),
     redo: method(z.object({ importId: Uuid }).strict(), CaseInfoSchema),
   },
   overlays: {

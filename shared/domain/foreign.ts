@@ -69,8 +69,17 @@ export type ForeignLayerChoice = z.infer<typeof ForeignLayerChoiceSchema>;
 export const ForeignSkippedRowSchema = z.object({ layer: z.string(), row: z.number().int(), label: z.string(), reason: z.string() });
 
 export const ForeignImportResultSchema = z.object({
+  /** Null when nothing changed, and for a dry run. */
+  importId: Uuid.nullable(),
+  /** Whether a snapshot was taken before, so the import can be undone (imports.undo). */
+  undoable: z.boolean(),
+  /** New incidents and zones. */
   incidents: z.number().int(),
   zones: z.number().int(),
+  /** Rows already in the case that a new export of the same source changed (by its own id). */
+  updated: z.number().int(),
+  /** Rows changed both by the analyst and in the file: kept as conflicts to resolve. */
+  conflicts: z.number().int(),
   overlays: z.number().int(),
   overlayFeatures: z.number().int(),
   /** Rows already in the case (the same file imported before). */

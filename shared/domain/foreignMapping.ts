@@ -194,8 +194,11 @@ function text(value: unknown): string {
 
 function resolve(source: FieldSource | null | undefined, props: Record<string, unknown>): string {
   if (!source) return '';
-  if ('column' in source) return text(props[source.column]);
-  return source.value.replace(/\{([^{}]+)\}/g, (whole, column: string) => (column in props ? text(props[column]) : whole));
+  // Own properties only: a column named "constructor" or "__proto__" that a feature lacks
+  // must not find Object.prototype's.
+  const own = (column: string) => Object.hasOwn(props, column);
+  if ('column' in source) return own(source.column) ? text(props[source.column]) : '';
+  return source.value.replace(/\{([^{}]+)\}/g, (whole, column: string) => (own(column) ? text(props[column]) : whole));
 }
 
 const INTEGER_FIELDS = new Set(['time_precision', 'geo_precision', 'fatalities', 'injured', 'credibility']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseInfoSchema } from './case';
 import { IncidentSchema, Uuid } from './incident';
 import { ZoneSchema } from './zone';
 
@@ -32,6 +33,11 @@ export const TableMergeSummarySchema = z.object({
   mineChanged: z.number().int(),
   /** Changed on both sides since they diverged. */
   conflicts: z.number().int(),
+  /**
+   * Conflicts waiting in my case that their side has settled since (their version now is
+   * mine, or descends from the one waiting, or mine descends from it): they stop waiting.
+   */
+  conflictsSettled: z.number().int(),
   /** Deleted on their side: the tombstone is carried over. */
   theirsDeleted: z.number().int(),
   /** Rows of their file that cannot be imported. */
@@ -81,6 +87,16 @@ export const ImportResultSchema = z.object({
   undoable: z.boolean(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+/**
+ * An undo of an import: done (the case as it is now), or not done because the case was
+ * changed after the import, and undoing would wipe that work too (`laterWork` says what).
+ */
+export const ImportUndoResultSchema = z.discriminatedUnion('undone', [
+  z.object({ undone: z.literal(true), info: CaseInfoSchema }),
+  z.object({ undone: z.literal(false), laterWork: z.string(), message: z.string() }),
+]);
+export type ImportUndoResult = z.infer<typeof ImportUndoResultSchema>;
 
 export const ConflictSchema = z.discriminatedUnion('table', [
   z.object({ table: z.literal('incidents'), mine: IncidentSchema, theirs: IncidentSchema }),

@@ -6,11 +6,12 @@ import { IncidentFieldsSchema, type AdminArea, type Incident } from '../../../sh
 import { ZoneFieldsSchema, type Zone } from '../../../shared/domain/zone';
 import { encodeGpkgGeometry } from '../../store/gpkgBinary';
 import { rowIdFromKey } from '../../store/rowIds';
-import { contentHash } from '../contentHash';
 import { ImportFileError } from '../importErrors';
-import { MergeWriter } from '../mergeWriter';
+import { MergeWriter, type MergeRow } from '../mergeWriter';
+import { featureKey, overlayKey } from './featureIdentity';
 import { flatGeometry } from './flatGeometry';
 import type { ForeignDataset, ForeignFeature, ForeignLayer } from './foreignLayer';
+import { UpdatedFeature } from './updatedFeature';
 
 /**
  * Writes the layers the analyst mapped into the case, in one transaction: incidents and zones
@@ -19,9 +20,11 @@ import type { ForeignDataset, ForeignFeature, ForeignLayer } from './foreignLaye
  * overlays. A dry run does all of it and rolls back, so the mapping step can show what would
  * happen.
  *
- * Imported rows get ids derived from the file's own (ACLED's event id, a GeoJSON or KML id)
- * or from their content, so importing the same file again adds nothing. They are created now,
- * by the analyst, in this case; the audit entry names the file they came from.
+ * Imported rows get ids derived from what identifies the feature (featureIdentity.ts: ACLED's
+ * event id, a UUID, or else its content), so importing the same file again adds nothing; a
+ * feature that comes again changed, under its own id, updates the row (or, when the analyst
+ * changed the row since, waits as a conflict: updatedFeature.ts). New rows are created now, by
+ * the analyst, in this case; the audit entry names the file they came from.
  */
 
 export interface ApplyForeignOptions {
@@ -37,11 +40,6 @@ const SKIPPED_LISTED = 200;
 /** Vertices kept per overlay: enough for detailed borders, not for a whole country's roads. */
 const OVERLAY_VERTICES = 1_000_000;
 
-function rowKey(dataset: ForeignDataset, layer: ForeignLayer, f: ForeignFeature): string {
-  if (f.id !== undefined) return typeof f.id === 'string' && f.id.startsWith('acled:') ? f.id : `${dataset.format}:${layer.name}:${f.id}`;
-  return `${dataset.format}:${layer.name}:${contentHash({ fields: f.properties, admin: f.geometry, deleted: false })}`;
-}
-
 function issues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
 }
@@ -52,8 +50,16 @@ function labelOf(f: ForeignFeature, fallback: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
-export function applyForeignImport(db: Database.Database, dataset: ForeignDataset, choices: ForeignLayerChoice[], options: ApplyForeignOptions): ForeignImportResult {
-  const result: ForeignImportResult = { incidents: 0, zones: 0, overlays: 0, overlayFeatures: 0, unchanged: 0, skipped: { total: 0, rows: [] } };
+/** What a data import wrote (the import's id and undo are added by foreignImport.ts). */
+export type ForeignWriteResult = Omit<ForeignImportResult, 'importId' | 'undoable'>;
+
+/** Whether a data import changed the case. */
+export function wroteAnything(r: ForeignWriteResult): boolean {
+  return r.incidents + r.zones + r.updated + r.conflicts + r.overlays > 0;
+}
+
+export function applyForeignImport(db: Database.Database, dataset: ForeignDataset, choices: ForeignLayerChoice[], options: ApplyForeignOptions): ForeignWriteResult {
+  const result: ForeignWriteResult = { incidents: 0, zones: 0, updated: 0, conflicts: 0, overlays: 0, overlayFeatures: 0, unchanged: 0, skipped: { total: 0, rows: [] } };
   const writer = new MergeWriter(db, options.caseId);
   const now = timestamp();
   const provenance = { created_at: now, updated_at: now, author: options.author, origin_case: options.caseId, deleted_at: null };
@@ -71,11 +77,27 @@ export function applyForeignImport(db: Database.Database, dataset: ForeignDatase
 
   db.exec('BEGIN IMMEDIATE');
   try {
+    const existing = new UpdatedFeature(db, writer, options.caseId, from, now, options.author);
+    /** Adds a row, or offers it as a new version of the row already under its key. */
+    const changedTables = new Set<MergeRow['table']>();
+    const add = (row: MergeRow, byId: boolean) => {
+      if (writer.insert(row, options.author)) {
+        created[row.table].push(row.value.id);
+        changedTables.add(row.table);
+        return;
+      }
+      const outcome = byId ? existing.offer(row) : 'unchanged';
+      if (outcome === 'unchanged') result.unchanged++;
+      else {
+        result[outcome === 'updated' ? 'updated' : 'conflicts']++;
+        changedTables.add(row.table);
+      }
+    };
     for (const choice of choices) {
       const layer = dataset.layers.find((l) => l.id === choice.id);
       if (!layer || choice.target === 'skip') continue;
       if (choice.target === 'overlay') {
-        const id = rowIdFromKey(`overlay:${dataset.fileName}:${layer.id}`);
+        const id = rowIdFromKey(overlayKey(dataset, layer));
         if (insertOverlay.run(id, choice.name ?? layer.name, choice.color ?? '#1c5d99', dataset.fileName, now, options.author).changes === 0) {
           result.unchanged += layer.features.length;
           continue;
@@ -99,7 +121,8 @@ export function applyForeignImport(db: Database.Database, dataset: ForeignDatase
       layer.features.forEach((f, i) => {
         const flat = flatGeometry(f.geometry);
         if (!flat.ok) return skip(layer, i + 1, f, flat.reason);
-        const id = rowIdFromKey(rowKey(dataset, layer, f));
+        const { key, byId } = featureKey(dataset, layer, f);
+        const id = rowIdFromKey(key);
         if (choice.target === 'incidents') {
           const g = flat.geometry;
           const point = g.type === 'Point' ? g.coordinates : g.type === 'MultiPoint' && g.coordinates.length === 1 ? g.coordinates[0]! : null;
@@ -108,16 +131,14 @@ export function applyForeignImport(db: Database.Database, dataset: ForeignDatase
           const fields = IncidentFieldsSchema.safeParse({ ...incidentCandidate(f.properties, mapping), lon, lat });
           if (!fields.success) return skip(layer, i + 1, f, issues(fields.error));
           const incident: Incident = { id, fields: fields.data, admin: options.lookup(lon, lat), provenance };
-          if (writer.insert({ table: 'incidents', value: incident }, options.author)) created.incidents.push(id);
-          else result.unchanged++;
+          add({ table: 'incidents', value: incident }, byId);
         } else {
           const g = flat.geometry;
           if (g.type === 'Point' || g.type === 'MultiPoint') return skip(layer, i + 1, f, 'a zone needs an area or a line, and this is a point');
           const fields = ZoneFieldsSchema.safeParse({ ...zoneCandidate(f.properties, mapping), geometry: g, circle: null });
           if (!fields.success) return skip(layer, i + 1, f, issues(fields.error));
           const zone: Zone = { id, fields: fields.data, provenance };
-          if (writer.insert({ table: 'zones', value: zone }, options.author)) created.zones.push(id);
-          else result.unchanged++;
+          add({ table: 'zones', value: zone }, byId);
         }
       });
     }
@@ -128,8 +149,7 @@ export function applyForeignImport(db: Database.Database, dataset: ForeignDatase
       const n = result.skipped.total;
       throw new ImportFileError('invalid_rows', `“${dataset.fileName}” has ${n} row${n === 1 ? '' : 's'} Faultline cannot import (${first.layer}, “${first.label}”: ${first.reason}); nothing was changed. Import the valid part to skip ${n === 1 ? 'it' : 'them'}.`);
     }
-    for (const table of ['incidents', 'zones'] as const) {
-      if (!created[table].length) continue;
+    for (const table of changedTables) {
       writer.auditCreated(now, options.author, table, created[table], from);
       writer.touch(now, table);
     }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileSubject, inspectCaseFile } from '../../store/inspectCaseFile';
 import { ImportFileError } from '../importErrors';
 import type { PreparedFile } from '../sourceFile';
+import { refuseUnsafeTables } from '../storedValuesGuard';
 import { FOREIGN_LIMITS, type ForeignDataset } from './foreignLayer';
 import { kmlFromKmz } from './kmz';
 import { readCsv } from './readCsv';
@@ -37,6 +38,8 @@ export function readForeignFile(file: PreparedFile): ForeignDataset {
     fs.closeSync(fd);
   }
   if (head.equals(SQLITE)) {
+    // Before the inspection: its integrity check reads every column of every row.
+    refuseUnsafeTables(file.copyPath, fileSubject(file.originalPath));
     const inspection = inspectCaseFile(file.copyPath);
     if (!inspection.ok && inspection.problem === 'not_faultline') return readGpkgLayers(file.copyPath, name);
     if (!inspection.ok && ['not_sqlite', 'corrupt', 'not_gpkg', 'unreadable'].includes(inspection.problem)) {

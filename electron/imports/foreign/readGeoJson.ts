@@ -9,6 +9,25 @@ import { FOREIGN_LIMITS, cleanProperties, fieldsOf, type ForeignDataset, type Fo
 
 const WGS84_NAMES = ['urn:ogc:def:crs:OGC:1.3:CRS84', 'urn:ogc:def:crs:OGC::CRS84', 'EPSG:4326', 'urn:ogc:def:crs:EPSG::4326'];
 
+/**
+ * Deepest nesting of arrays and objects accepted. GeoJSON needs 6 (a MultiPolygon's
+ * coordinates in a feature in a collection) and attributes a few more; a file nested
+ * thousands deep is built to overflow the stack of whatever walks it (hashing, copying).
+ */
+const MAX_NESTING = 64;
+
+/** Whether `value` is nested deeper than `limit`, found without recursion. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function feature(value: unknown): ForeignFeature {
   const f = (value ?? {}) as Partial<Feature>;
   const id = typeof f.id === 'string' || typeof f.id === 'number' ? f.id : undefined;
@@ -24,6 +43,9 @@ export function readGeoJson(text: string, fileName: string): ForeignDataset {
     throw new ImportFileError('unsupported_format', `“${fileName}” is not valid GeoJSON (${err instanceof Error ? err.message : 'unreadable'}).`);
   }
   if (!json || typeof json !== 'object') throw new ImportFileError('unsupported_format', `“${fileName}” is not GeoJSON (no object at its top).`);
+  if (nestedDeeperThan(json, MAX_NESTING)) {
+    throw new ImportFileError('unsupported_format', `“${fileName}” has values nested more than ${MAX_NESTING} levels deep, far deeper than GeoJSON needs; Faultline does not read it.`);
+  }
   const root = json as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
   const crs = root.crs?.properties?.name;
   if (typeof crs === 'string' && !WGS84_NAMES.includes(crs)) {

@@ -122,3 +122,51 @@ describe('zones merge like incidents', () => {
     expect(zones.find((z) => z.id !== both && z.id !== theirsOnly)).toMatchObject({ unit: '', strength: 'two companies' });
   });
 });
+
+describe('a conflict waiting when their file comes again', () => {
+  const waiting = (file: string) => rows<{ row_id: string; theirs_rev: string }>(file, 'SELECT row_id, theirs_rev FROM merge_conflicts');
+
+  it('their newer version of the row replaces the one waiting: one card, showing their latest', async () => {
+    const { ana, boFile, id } = await conflictSetup();
+    edit(boFile, (s) => s.saveIncident({ id, fields: sampleFields({ title: 'Bo’s second title', fatalities: 3 }) }, ZVECAN, BO));
+    const again = await withCase(ana.file, (store) => importInto(store, boFile));
+    expect(again.counts).toMatchObject({ conflicts: 1 });
+    expect(waiting(ana.file)).toHaveLength(1);
+    const [conflict] = withDb(ana.file, (db) => listConflicts(db, ANA_CASE));
+    expect((conflict!.theirs.fields as { title: string }).title).toBe('Bo’s second title');
+  });
+
+  it('an older file of theirs after a newer one leaves their newer version waiting', async () => {
+    const { dir, ana, boFile, id } = await conflictSetup();
+    const older = path.join(dir, 'bo-older.gpkg');
+    fs.copyFileSync(boFile, older);
+    edit(boFile, (s) => s.saveIncident({ id, fields: sampleFields({ title: 'Bo’s second title' }) }, ZVECAN, BO));
+    await withCase(ana.file, (store) => importInto(store, boFile));
+    const result = await withCase(ana.file, (store) => importInto(store, older));
+    expect(result.importId).toBeNull();
+    const [conflict] = withDb(ana.file, (db) => listConflicts(db, ANA_CASE));
+    expect((conflict!.theirs.fields as { title: string }).title).toBe('Bo’s second title');
+  });
+
+  it('resolved on their side by taking mine: the row matches, and the conflict stops waiting', async () => {
+    const { ana, boFile, id } = await conflictSetup();
+    await withCase(boFile, (store) => importInto(store, ana.file, { author: BO }));
+    const [theirs] = withDb(boFile, (db) => listConflicts(db, ANA_CASE));
+    withDb(boFile, (db) => resolveConflict(db, ANA_CASE, theirs!.id, 'theirs', BO));
+    expect(caseContent(boFile).incidents.find((r) => r.id === id)).toMatchObject({ title: 'Ana’s title' });
+    const prepared = await withCase(ana.file, (store) => importInto(store, boFile));
+    expect(prepared.importId).not.toBeNull();
+    expect(waiting(ana.file)).toEqual([]);
+  });
+
+  it('resolved on their side by keeping theirs: their version is taken, and no card is left where nothing differs', async () => {
+    const { ana, boFile, id } = await conflictSetup();
+    await withCase(boFile, (store) => importInto(store, ana.file, { author: BO }));
+    const [theirs] = withDb(boFile, (db) => listConflicts(db, ANA_CASE));
+    withDb(boFile, (db) => resolveConflict(db, ANA_CASE, theirs!.id, 'mine', BO));
+    const result = await withCase(ana.file, (store) => importInto(store, boFile));
+    expect(result.counts).toMatchObject({ updated: 1, conflicts: 0 });
+    expect(caseContent(ana.file).incidents.find((r) => r.id === id)).toMatchObject({ title: 'Bo’s title' });
+    expect(waiting(ana.file)).toEqual([]);
+  });
+});

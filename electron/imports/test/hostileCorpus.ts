@@ -181,3 +181,47 @@ export function rawPointBlob(lon: number, lat: number): Buffer {
 }
 
 export { AUTHOR };
+
+/**
+ * A column computed each time it is read, added to `table` of a healthy case: `megabytes`
+ * of text per row, over `rows` rows of that table (filled in when it has fewer). What SQLite
+ * builds reading it once is megabytes × rows.
+ */
+export function caseWithComputedColumn(dir: string, table: string, megabytes = 0.001, rows = 1): string {
+  const file = colleagueCase(dir, `computed-${table}.gpkg`);
+  raw(file, (db) => {
+    if (table === 'merge_imports') {
+      const insert = db.prepare(`INSERT INTO merge_imports (id, at, author, source_case_id, source_case_name, source_file, counts) VALUES (?, '2023-06-01T10:00:00.000Z', 'Bo', ?, 'Old case', 'old.gpkg', '{}')`);
+      for (let i = 0; i < rows; i++) insert.run(`55555555-5555-4555-8555-${String(i).padStart(12, '0')}`, COLLEAGUE_CASE);
+    }
+    db.exec(`ALTER TABLE ${table} ADD COLUMN pad TEXT GENERATED ALWAYS AS (printf('%.*c', ${Math.round(megabytes * 1024 * 1024)}, 'x')) VIRTUAL`);
+  });
+  return file;
+}
+
+/** A case whose name (in faultline_meta) is `bytes` long: far more than any case detail we write. */
+export function caseWithLongDetail(dir: string, bytes: number): string {
+  const file = colleagueCase(dir, 'long-name.gpkg');
+  raw(file, (db) => db.prepare(`UPDATE faultline_meta SET value = ? WHERE key = 'name'`).run('N'.repeat(bytes)));
+  return file;
+}
+
+/** A GeoPackage made by GDAL (see gdalGeoPackage) with a computed column added to its layer. */
+export function gdalGeoPackageWithComputedColumn(dir: string, megabytes = 0.001): string {
+  const file = gdalGeoPackage(dir);
+  raw(file, (db) => db.exec(`ALTER TABLE checkpoints ADD COLUMN pad TEXT GENERATED ALWAYS AS (printf('%.*c', ${Math.round(megabytes * 1024 * 1024)}, 'x')) VIRTUAL`));
+  return file;
+}
+
+/** A GeoPackage layer `notes` of `rows` points, each with `chars` characters of stored text. */
+export function geoPackageWithLongText(dir: string, rows: number, chars: number): string {
+  const file = gdalGeoPackage(dir);
+  raw(file, (db) => {
+    db.exec(`ALTER TABLE checkpoints ADD COLUMN notes TEXT`);
+    const geom = db.prepare(`SELECT geom FROM checkpoints LIMIT 1`).pluck().get();
+    const insert = db.prepare(`INSERT INTO checkpoints (geom, name, notes) VALUES (?, ?, printf('%.*c', ${chars}, 'n'))`);
+    for (let i = 1; i < rows; i++) insert.run(geom, `Checkpoint ${i}`);
+    db.exec(`UPDATE checkpoints SET notes = printf('%.*c', ${chars}, 'n')`);
+  });
+  return file;
+}

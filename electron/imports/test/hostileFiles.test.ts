@@ -6,6 +6,8 @@ import { applyCaseImport, prepareCaseImport } from '../caseImport';
 import { ImportFileError, type ImportProblem } from '../importErrors';
 import { copyOutsideFile } from '../sourceFile';
 import {
+  caseWithComputedColumn,
+  caseWithLongDetail,
   caseWithRows,
   caseWithTriggerAndView,
   colleagueCase,
@@ -203,4 +205,29 @@ describe('rows Faultline cannot import are named with the reason, and skipped on
     expect(row.notes).toBe(`notes ${payload}`);
     expect(row.author).toBe(`author ${payload}`);
   });
+});
+
+/**
+ * Computed (generated) columns are refused in whichever table of the case file they are, before
+ * the integrity check (which reads every column of every row) or any read of a row.
+ */
+describe('a case file with a computed column, or a case detail of megabytes, is refused before anything is read', () => {
+  const tables = ['incidents', 'zones', 'audit_log', 'row_revisions', 'merge_imports', 'merge_conflicts', 'faultline_meta', 'reference_overlays', 'reference_features', 'gpkg_contents'];
+  for (const table of tables) {
+    it(`in ${table}`, () =>
+      refused(
+        (dir) => caseWithComputedColumn(dir, table),
+        'computed_columns',
+        new RegExp(`^“computed-${table}\\.gpkg” has a computed column “pad” in its table “${table}”, whose values the file works out each time they are read; Faultline reads only stored values and does not import it\\.$`),
+      ));
+  }
+
+  it('names of 100 MB computed for each of 100 earlier imports: refused at once, with nothing to cancel', async () => {
+    const started = Date.now();
+    await refused((dir) => caseWithComputedColumn(dir, 'merge_imports', 100, 100), 'computed_columns', /^“computed-merge_imports\.gpkg” has a computed column “pad”/);
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('a case name of 5 MB', () =>
+    refused((dir) => caseWithLongDetail(dir, 5 * 1024 * 1024), 'not_a_case_table', /^“long-name\.gpkg” holds a case detail “name” longer than any case Faultline writes, so it is not a case that can be imported\.$/));
 });

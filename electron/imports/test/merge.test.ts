@@ -109,4 +109,22 @@ describe('merging a colleague’s case file', () => {
       expect(store.info().counts.incidents).toBe(3);
     });
   });
+
+  it('a row deleted on their side that my case never had is nothing to do, yet its tombstone travels on', async () => {
+    const dir = tempDir();
+    const bo = caseWith(dir, 'bo', 2, { id: BO_CASE });
+    edit(bo.file, (s) => s.deleteIncident(bo.ids[0]!, BO));
+    const empty = caseWith(dir, 'ana', 0, { id: ANA_CASE });
+    await withCase(empty.file, async (store) => {
+      const prepared = await prepareCaseImport(bo.file, { path: empty.file, caseId: store.caseId });
+      if (prepared.kind !== 'case') throw new Error('expected a case');
+      const preview = prepared.prepared.preview;
+      prepared.prepared.dispose();
+      expect(preview.incidents).toMatchObject({ new: 1, identical: 1, theirsDeleted: 0 });
+      expect(preview.totals).toEqual({ added: 1, updated: 0, deleted: 0, unchanged: 1, conflicts: 0 });
+      expect(preview.authors).toEqual([{ name: AUTHOR, count: 1 }]);
+      await importInto(store, bo.file);
+    });
+    expect(caseContent(empty.file).incidents.find((r) => r.id === bo.ids[0])!.deleted_at).not.toBeNull();
+  });
 });

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Incident } from '../../../shared/domain/incident';
+import type { ConflictChoice } from '../../../shared/domain/merge';
+import { openReadOnly } from '../../store/connection';
+import { openTargetConnection } from '../caseImport';
+import { listConflicts, resolveConflict } from '../conflicts';
 import { contentHash } from '../contentHash';
+import { MergeWriter } from '../mergeWriter';
 import { caseContent, caseWith, contentDigest, importInto, rows, sampleFields, tempDir, withCase, ZVECAN, ANA_CASE } from './mergeHelpers';
 import type { GpkgCaseStore } from '../../store/caseStore';
 
@@ -129,6 +135,81 @@ describe('merge properties', () => {
         }
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+/**
+ * Conflicts over time: the two keep working, importing each other's file round after round,
+ * and each resolves (or leaves) the conflicts on their side. However that goes, a row of
+ * Ana's has at most one conflict waiting, and none whose two sides are the same.
+ */
+const roundArb = fc.record({
+  anaOps: fc.array(opArb, { maxLength: 4 }),
+  boOps: fc.array(opArb, { maxLength: 4 }),
+  boImportsAna: fc.boolean(),
+  boChooses: fc.constantFrom('none', 'mine', 'theirs', 'both') as fc.Arbitrary<ConflictChoice | 'none'>,
+  anaChooses: fc.constantFrom('none', 'none', 'mine', 'theirs', 'both') as fc.Arbitrary<ConflictChoice | 'none'>,
+});
+
+const roundsArb = fc.record({
+  base: fc.integer({ min: 1, max: 3 }),
+  bobCopies: fc.boolean(),
+  rounds: fc.array(roundArb, { minLength: 1, maxLength: 4 }),
+});
+
+function resolveAll(file: string, choice: ConflictChoice | 'none', who: string): void {
+  if (choice === 'none') return;
+  const db = openTargetConnection({ path: file, caseId: ANA_CASE });
+  try {
+    const caseId = rows<{ value: string }>(file, `SELECT value FROM faultline_meta WHERE key = 'case_id'`)[0]!.value;
+    for (const c of listConflicts(db, caseId)) resolveConflict(db, caseId, c.id, choice, who);
+  } finally {
+    db.close();
+  }
+}
+
+/** Every conflict waiting in `file`: its row, and whether my version and theirs are the same. */
+function waitingConflicts(file: string): { row: string; same: boolean }[] {
+  const db = openReadOnly(file);
+  try {
+    const writer = new MergeWriter(db, ANA_CASE);
+    return (db.prepare('SELECT table_name, row_id, theirs_rev FROM merge_conflicts').all() as { table_name: 'incidents' | 'zones'; row_id: string; theirs_rev: string }[]).map((c) => {
+      const mine = writer.mine(c.table_name, c.row_id) as Incident;
+      const rev = contentHash({ fields: mine.fields, admin: mine.admin, deleted: mine.provenance.deleted_at !== null });
+      return { row: `${c.table_name}:${c.row_id}`, same: rev === c.theirs_rev };
+    });
+  } finally {
+    db.close();
+  }
+}
+
+function expectTidyConflicts(file: string): void {
+  const waiting = waitingConflicts(file);
+  expect(waiting.filter((c) => c.same), 'a conflict whose two sides are the same').toEqual([]);
+  const rowsWaiting = waiting.map((c) => c.row);
+  expect(rowsWaiting, 'more than one conflict waiting for a row').toEqual([...new Set(rowsWaiting)]);
+}
+
+describe('conflict properties', () => {
+  it('at most one conflict waits per row, and none whose two sides are the same', async () => {
+    await fc.assert(
+      fc.asyncProperty(roundsArb, async (s) => {
+        const { ana, bo } = await setUp({ base: s.base, bobCopies: s.bobCopies, anaOps: [], boOps: [] });
+        for (const round of s.rounds) {
+          await withCase(ana, async (store) => play(store, round.anaOps, 'Ana'));
+          await withCase(bo, async (store) => play(store, round.boOps, 'Bo'));
+          if (round.boImportsAna) {
+            await withCase(bo, (store) => importInto(store, ana, { author: 'Bo' }));
+            resolveAll(bo, round.boChooses, 'Bo');
+          }
+          await withCase(ana, (store) => importInto(store, bo));
+          expectTidyConflicts(ana);
+          resolveAll(ana, round.anaChooses, 'Ana');
+          expectTidyConflicts(ana);
+        }
+      }),
+      { numRuns: 25 },
     );
   });
 });

@@ -8,7 +8,11 @@ import { resourcesDir } from '../../../paths';
 import { createGeoService } from '../../../services/geoService';
 import { openReadOnly } from '../../../store/connection';
 import { caseContent, caseWith, fileBytesHash, tempDir, withCase, ANA_CASE, AUTHOR } from '../../test/mergeHelpers';
+import { listConflicts } from '../../conflicts';
 import { ImportFileError } from '../../importErrors';
+import { gdalGeoPackageWithComputedColumn, geoPackageWithLongText } from '../../test/hostileCorpus';
+import { FOREIGN_LIMITS } from '../foreignLayer';
+import { readGpkgLayers } from '../readGpkgLayers';
 import { applyForeignChoices, prepareForeignImport } from '../foreignImport';
 import { listOverlays, overlayFeatures } from '../overlays';
 import type { GpkgCaseStore } from '../../../store/caseStore';
@@ -190,6 +194,14 @@ describe('foreign files that must not get in', () => {
       return f;
     }, /^“mercator\.geojson” is in the coordinate system urn:ogc:def:crs:EPSG::3857; Faultline imports longitude\/latitude \(WGS 84\) only/));
 
+  it('GeoJSON nested thousands of levels deep', () =>
+    refused((dir) => {
+      const f = path.join(dir, 'deep.geojson');
+      const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+      fs.writeFileSync(f, `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"a":${deep}},"geometry":{"type":"Point","coordinates":[20.8,42.9]}}]}`);
+      return f;
+    }, /^“deep\.geojson” has values nested more than 64 levels deep, far deeper than GeoJSON needs; Faultline does not read it\.$/));
+
   it('a CSV without coordinates', () =>
     refused((dir) => {
       const f = path.join(dir, 'contacts.csv');
@@ -213,5 +225,134 @@ describe('foreign files that must not get in', () => {
       expect(store.info().counts.incidents).toBe(0);
       expect(importData(store, f, undefined, { importValidPart: true }).result).toMatchObject({ incidents: 1, skipped: { total: 2 } });
     });
+  });
+});
+
+describe('GeoPackage layers are read through caps and a budget', () => {
+  it('a layer with a computed column is refused before any row is read, naming the column', async () => {
+    const { dir, file } = newCase();
+    await withCase(file, async (store) => {
+      const bytes = fileBytesHash(file);
+      const started = Date.now();
+      const error = (() => {
+        try {
+          importData(store, gdalGeoPackageWithComputedColumn(dir, 30));
+        } catch (err) {
+          return err;
+        }
+        return null;
+      })();
+      expect((error as ImportFileError).problem).toBe('computed_columns');
+      expect((error as Error).message).toBe('“checkpoints.gpkg” has a computed column “pad” in its table “checkpoints”, whose values the file works out each time they are read; Faultline reads only stored values and does not import it.');
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(fileBytesHash(file)).toBe(bytes);
+    });
+  });
+
+  it('long values are cut in SQL, before they reach memory and count against the budget', () => {
+    const dir = tempDir();
+    const gpkg = geoPackageWithLongText(dir, 20, 100_000);
+    const dataset = readGpkgLayers(gpkg, 'checkpoints.gpkg', { features: 1000, datasetBytes: 1024 * 1024 });
+    const [layer] = dataset.layers;
+    expect(layer!.features).toHaveLength(20);
+    expect((layer!.features[0]!.properties.notes as string).length).toBe(FOREIGN_LIMITS.valueChars);
+  });
+
+  it('a dataset over the budget is refused with one clear message', () => {
+    const dir = tempDir();
+    const gpkg = geoPackageWithLongText(dir, 60, 30_000);
+    let error: unknown = null;
+    try {
+      readGpkgLayers(gpkg, 'checkpoints.gpkg', { features: 1000, datasetBytes: 1024 * 1024 });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ImportFileError).problem).toBe('too_large');
+    expect((error as Error).message).toMatch(/^“checkpoints\.gpkg” holds more data than Faultline reads at once \(over 1 MB of attributes and shapes after \d+ features\); export the part you need into a smaller file/);
+    expect(() => readGpkgLayers(gpkg, 'checkpoints.gpkg', { features: 50, datasetBytes: 1024 ** 3 })).toThrow(/^“checkpoints\.gpkg” has more than 50 features; Faultline imports up to that many at a time\.$/);
+  });
+});
+
+describe('attributes are the feature’s own', () => {
+  it('a column named “constructor” or “__proto__” is read from the feature, never from Object.prototype', async () => {
+    const { dir, file } = newCase();
+    const f = path.join(dir, 'odd.geojson');
+    const point = (properties: Record<string, unknown>) => ({ type: 'Feature', properties: { date: '2023-06-01', ...properties }, geometry: { type: 'Point', coordinates: [20.8, 42.9] } });
+    fs.writeFileSync(f, `{"type":"FeatureCollection","features":[${JSON.stringify(point({ title: 'With', constructor: 'KFOR' })).replace('"date"', '"__proto__":"proto value","date"')},${JSON.stringify(point({ title: 'Without' }))}]}`);
+    await withCase(file, async (store) => {
+      const { preview, result } = importData(store, f, (p) =>
+        suggested(p).map((c) => ({ ...c, target: 'incidents' as const, mapping: { ...c.mapping, title: { column: 'title' }, occurred_at: { column: 'date' }, actor1: { column: 'constructor' }, notes: { value: '{__proto__} / {constructor}' } } })),
+      );
+      expect(preview.layers[0]!.fields).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+      expect(result.incidents).toBe(2);
+    });
+    const rows = caseContent(file).incidents;
+    expect(rows.find((r) => r.title === 'With')).toMatchObject({ actor1: 'KFOR', notes: 'proto value / KFOR' });
+    expect(rows.find((r) => r.title === 'Without')).toMatchObject({ actor1: '', notes: '{__proto__} / {constructor}' });
+  });
+});
+
+describe('what makes a feature the same one as before', () => {
+  const points = (dir: string, sub: string, titles: string[]) => {
+    fs.mkdirSync(path.join(dir, sub));
+    const file = path.join(dir, sub, 'points.geojson');
+    const features = titles.map((title, i) => ({ type: 'Feature', id: i, properties: { title, date: '2023-06-01' }, geometry: { type: 'Point', coordinates: [20.78 + i / 100, 43.1] } }));
+    fs.writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+    return file;
+  };
+  const asIncidents = (p: ForeignPreview) => suggested(p).map((c) => ({ ...c, target: 'incidents' as const, mapping: { ...c.mapping, title: { column: 'title' }, occurred_at: { column: 'date' } } }));
+  /** The next ACLED export: Banjska's fatalities revised from 4 to 7. */
+  const revisedAcled = (dir: string) => {
+    const file = path.join(dir, 'acled.csv');
+    const text = fs.readFileSync(path.join(IN, 'acled.csv'), 'utf8');
+    expect(text).toContain(',Illustrative test data.,4,,1695600000');
+    fs.writeFileSync(file, text.replace(',Illustrative test data.,4,,1695600000', ',Illustrative test data.,7,,1695700000'));
+    return file;
+  };
+  const asOverlay = (p: ForeignPreview) => suggested(p).map((c) => ({ ...c, target: 'overlay' as const }));
+
+  it('two different files of the same name, with the same feature ids, are both imported', async () => {
+    const { dir, file } = newCase();
+    const x = points(dir, 'x', ['X: Jarinje roadblock', 'X: Zvečan riot']);
+    const y = points(dir, 'y', ['Y: Banjska attack', 'Y: Leposavić arrest']);
+    await withCase(file, async (store) => {
+      expect(importData(store, x, asIncidents).result).toMatchObject({ incidents: 2, unchanged: 0 });
+      expect(importData(store, y, asIncidents).result).toMatchObject({ incidents: 2, unchanged: 0 });
+      expect(importData(store, x, asIncidents).result).toMatchObject({ incidents: 0, unchanged: 2 });
+      expect(importData(store, x, asOverlay).result).toMatchObject({ overlays: 1 });
+      expect(importData(store, y, asOverlay).result).toMatchObject({ overlays: 1 });
+      expect(importData(store, y, asOverlay).result).toMatchObject({ overlays: 0, unchanged: 2 });
+    });
+    expect(caseContent(file).incidents.map((r) => r.title).sort()).toEqual(['X: Jarinje roadblock', 'X: Zvečan riot', 'Y: Banjska attack', 'Y: Leposavić arrest']);
+  });
+
+  it('an updated ACLED export updates the events it revised; the same export again changes nothing', async () => {
+    const { dir, file } = newCase();
+    const revised = revisedAcled(dir);
+    await withCase(file, async (store) => {
+      expect(importData(store, path.join(IN, 'acled.csv')).result).toMatchObject({ incidents: 3 });
+      expect(importData(store, revised).result).toMatchObject({ incidents: 0, updated: 1, unchanged: 2, conflicts: 0 });
+      expect(importData(store, revised).result).toMatchObject({ incidents: 0, updated: 0, unchanged: 3 });
+    });
+    expect(caseContent(file).incidents.find((r) => r.location_name === 'Banjska')).toMatchObject({ fatalities: 7, author: AUTHOR });
+  });
+
+  it('an ACLED event the analyst edited since: the edit stays, the revision waits as a conflict, the old export is no news', async () => {
+    const { dir, file } = newCase();
+    const revised = revisedAcled(dir);
+    await withCase(file, async (store) => {
+      importData(store, path.join(IN, 'acled.csv'));
+      const banjska = store.listIncidents({}).find((i) => i.fields.location_name === 'Banjska')!;
+      store.saveIncident({ id: banjska.id, fields: { ...banjska.fields, notes: 'Checked with KFOR.' } }, banjska.admin, AUTHOR);
+      expect(importData(store, revised).result).toMatchObject({ updated: 0, conflicts: 1 });
+      expect(importData(store, revised).result).toMatchObject({ updated: 0, conflicts: 1 });
+      expect(importData(store, path.join(IN, 'acled.csv')).result).toMatchObject({ updated: 0, conflicts: 0, unchanged: 3 });
+    });
+    expect(caseContent(file).incidents.find((r) => r.location_name === 'Banjska')).toMatchObject({ fatalities: 4, notes: 'Checked with KFOR.' });
+    const db = openReadOnly(file);
+    const conflicts = listConflicts(db, ANA_CASE);
+    db.close();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ differing: ['fatalities', 'notes'], source: { caseId: '', name: 'acled.csv' } });
   });
 });
