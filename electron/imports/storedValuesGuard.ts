@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { findComputedColumns, shortName, type ComputedColumn } from '../store/computedColumns';
 import { openReadOnly } from '../store/connection';
 import { META_TABLE } from '../store/meta';
 import { ImportFileError } from './importErrors';
@@ -23,32 +24,8 @@ import { ImportFileError } from './importErrors';
  * refused too; `octet_length` tells without reading the value.
  */
 
-/** PRAGMA table_xinfo's `hidden`: 2 a VIRTUAL generated column, 3 a STORED one. */
-const GENERATED = [2, 3];
 /** Longest case detail (case id, name, stamps, author, version) a case of ours holds, in bytes. */
 export const MAX_META_BYTES = 4096;
-
-export interface ComputedColumn {
-  table: string;
-  column: string;
-}
-
-/** Every computed column of every table in `db` (reading the schema only, no row). */
-export function findComputedColumns(db: Database.Database): ComputedColumn[] {
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
-  const xinfo = db.prepare(`SELECT name, hidden FROM pragma_table_xinfo(?)`);
-  const found: ComputedColumn[] = [];
-  for (const table of tables) {
-    let columns: { name: string; hidden: number }[];
-    try {
-      columns = xinfo.all(table) as { name: string; hidden: number }[];
-    } catch {
-      continue; // a virtual table of a module SQLite does not have here: it cannot be read at all
-    }
-    for (const c of columns) if (GENERATED.includes(c.hidden)) found.push({ table, column: c.name });
-  }
-  return found;
-}
 
 /** The first case detail too long to be one of ours, or null. */
 function oversizedMetaKey(db: Database.Database): string | null {
@@ -60,11 +37,6 @@ function oversizedMetaKey(db: Database.Database): string | null {
   } catch {
     return null; // no such table or columns: the inspection says what the file is
   }
-}
-
-function short(name: string): string {
-  const oneLine = name.replace(/[\r\n\t\p{Cc}]/gu, ' ');
-  return oneLine.length > 60 ? `${oneLine.slice(0, 60)}…` : oneLine;
 }
 
 /**
@@ -94,10 +66,10 @@ export function refuseUnsafeTables(filePath: string, subject: string): void {
     const more = computed.length > 1 ? ` (and ${computed.length - 1} more)` : '';
     throw new ImportFileError(
       'computed_columns',
-      `${subject} has a computed column “${short(first.column)}” in its table “${short(first.table)}”${more}, whose values the file works out each time they are read; Faultline reads only stored values and does not import it.`,
+      `${subject} has a computed column “${shortName(first.column)}” in its table “${shortName(first.table)}”${more}, whose values the file works out each time they are read; Faultline reads only stored values and does not import it.`,
     );
   }
   if (metaKey !== null) {
-    throw new ImportFileError('not_a_case_table', `${subject} holds a case detail “${short(metaKey)}” longer than any case Faultline writes, so it is not a case that can be imported.`);
+    throw new ImportFileError('not_a_case_table', `${subject} holds a case detail “${shortName(metaKey)}” longer than any case Faultline writes, so it is not a case that can be imported.`);
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors';
 import { Uuid } from '../../shared/domain/incident';
+import { findComputedColumns, shortName } from './computedColumns';
 import { openReadOnly } from './connection';
 import { GPKG_APPLICATION_ID, GPKG_LEGACY_APPLICATION_IDS } from './gpkgCore';
 import { META_KEYS, META_TABLE, hasTable, readMeta, readSchemaVersion } from './meta';
@@ -27,6 +28,7 @@ export type CaseFileProblem =
   | 'not_faultline'
   | 'newer_schema'
   | 'foreign_schema_objects'
+  | 'computed_columns'
   | 'broken_spatial_index';
 
 export interface CaseFileInfo {
@@ -120,6 +122,15 @@ function liveCount(db: Database.Database, table: string): number {
 }
 
 function inspectDatabase(db: Database.Database, filePath: string, subject: string): CaseFileInspection {
+  // Before anything reads a row (the integrity check reads them all): a computed column could
+  // make that read take minutes (computedColumns.ts).
+  const computed = findComputedColumns(db);
+  if (computed[0]) {
+    return fail(
+      'computed_columns',
+      `${subject} has a computed column “${shortName(computed[0].column)}” in its table “${shortName(computed[0].table)}”, which no Faultline case has; it is not opened.`,
+    );
+  }
   const check = db.pragma('quick_check') as { quick_check: string }[];
   const firstProblem = check[0]?.quick_check ?? 'no result';
   if (firstProblem !== 'ok') return fail('corrupt', `${subject} is damaged (integrity check failed: ${firstProblem}).`);

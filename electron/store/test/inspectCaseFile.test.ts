@@ -127,6 +127,16 @@ describe('inspectCaseFile accepts', () => {
 });
 
 describe('inspectCaseFile refuses, with one sentence', () => {
+  it('a case with a computed column, before its integrity check reads a row (and Open Case too)', () => {
+    const file = makeCase(tempDir(), 'computed.gpkg');
+    // 64 MB built each time one row's column is read, over every row: an integrity check
+    // that read it would run for minutes and take gigabytes.
+    tamper(file, (db) => db.exec(`ALTER TABLE incidents ADD COLUMN pad TEXT GENERATED ALWAYS AS (printf('%.*c', 67108864, 'x')) VIRTUAL`));
+    const message = '“computed.gpkg” has a computed column “pad” in its table “incidents”, which no Faultline case has; it is not opened.';
+    expectProblem(file, 'computed_columns', message);
+    expect(openError(file).message).toBe(message);
+  });
+
   it('a missing file', () => {
     const dir = tempDir();
     expectProblem(path.join(dir, 'gone.gpkg'), 'not_found', '“gone.gpkg” does not exist.');
