@@ -321,17 +321,26 @@ export class Workbench {
     const info = prefetched ? prefetched.info : await this._api.case.current({});
     const changedCase = info?.id !== this._case?.id || info?.path !== this._case?.path;
     this._case = info;
-    this._caseTitle.textContent = info ? info.name : 'No case open';
-    this._caseTitle.title = info ? info.path : '';
-    document.title = info ? `${info.name} — Faultline` : 'Faultline';
-    if (!changedCase && !first) return;
+    if (!changedCase && !first) {
+      this._showCaseName(info); // renamed, perhaps
+      return;
+    }
     this._closeForm();
     this._history.clear();
+    // The new case's rows first, then its name with them: the window never shows one case's
+    // name over another case's incidents.
     if (prefetched?.incidents) this._state.replaceAll(prefetched.incidents);
     else if (info) await this._state.reload();
     if (info) await this._zones.reload(prefetched?.zones);
+    this._showCaseName(info);
     await Promise.all([this._imports.refreshConflicts(), this._overlays?.reload()]);
     this._fitToIncidents();
+  }
+
+  private _showCaseName(info: CaseInfo | null): void {
+    this._caseTitle.textContent = info ? info.name : 'No case open';
+    this._caseTitle.title = info ? info.path : '';
+    document.title = info ? `${info.name} — Faultline` : 'Faultline';
   }
 
   private _fitToIncidents(): void {
