@@ -1,5 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import type { MapProjection } from '../../shared/reports/mapProjection';
+import { insideRings } from '../../shared/geo/insideRings';
 
 /** A rectangle in map pixels. */
 export interface Rect {
@@ -78,7 +79,7 @@ export function showsInFrame(geometry: Geometry, projection: MapProjection, opti
   walk(geometry);
   if (paths.some(pathMeets)) return true;
   // No edge in the frame: the frame is wholly inside an area or wholly outside it.
-  return options.filled && rings.some((polygon) => insidePolygon([projection.width / 2, projection.height / 2], polygon.map((ring) => ring.map(project))));
+  return options.filled && rings.some((polygon) => insideRings([projection.width / 2, projection.height / 2], polygon.map((ring) => ring.map(project))));
 }
 
 /**
@@ -109,15 +110,3 @@ export function segmentInRect(a: [number, number], b: [number, number], rect: Re
   return [t0, t1];
 }
 
-/** Even-odd ray casting over all rings of a polygon (holes are holes). */
-function insidePolygon([x, y]: [number, number], rings: [number, number][][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}

@@ -1,5 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import type { MapProjection } from '../../shared/reports/mapProjection';
+import { insideRings } from '../../shared/geo/insideRings';
 
 /**
  * Where the locator inset covers least: of the four corners (clear of the other furniture),
@@ -60,17 +61,6 @@ function projectShape(geometry: Geometry, projection: MapProjection): { covers(p
   };
 }
 
-function insideRings([x, y]: XY, rings: XY[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
 
 function nearPath([x, y]: XY, path: XY[], distance: number): boolean {
   for (let i = 1; i < path.length; i++) {

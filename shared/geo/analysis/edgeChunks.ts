@@ -137,3 +137,37 @@ export function splitParameters(chunks: Chunk[], px: number, py: number, qx: num
     }
   }
 }
+
+/**
+ * Walks `a`'s edges cut at every point where they meet `b`'s edges, so that each piece lies
+ * wholly inside, outside or along `b`: `visit(px, py, qx, qy, t0, t1)` gets the edge p→q and
+ * the piece's parameters along it (pieces shorter than 1e-12 of their edge are left out).
+ * Stops early when `visit` returns true.
+ */
+export function forEachPieceAgainst(
+  a: Chunk[],
+  b: Chunk[],
+  visit: (px: number, py: number, qx: number, qy: number, t0: number, t1: number) => boolean | void,
+): void {
+  const ts: number[] = [];
+  for (const c of a) {
+    const xy = c.xy;
+    for (let i = 0; i + 3 < xy.length; i += 2) {
+      const px = xy[i]!;
+      const py = xy[i + 1]!;
+      const qx = xy[i + 2]!;
+      const qy = xy[i + 3]!;
+      if (px === qx && py === qy) continue;
+      ts.length = 0;
+      ts.push(0, 1);
+      splitParameters(b, px, py, qx, qy, ts);
+      ts.sort((m, n) => m - n);
+      for (let k = 0; k + 1 < ts.length; k++) {
+        const t0 = ts[k]!;
+        const t1 = ts[k + 1]!;
+        if (t1 - t0 < 1e-12) continue;
+        if (visit(px, py, qx, qy, t0, t1) === true) return;
+      }
+    }
+  }
+}

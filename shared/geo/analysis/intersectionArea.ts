@@ -2,7 +2,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { authalicEdgeTerm, tanHalfAuthalic } from './authalicEdge';
 import { densifyGeodesic } from './densifyGeodesic';
 import { AUTHALIC_RADIUS } from './ellipsoid';
-import { insideChunks as inside, onChunkBoundary as onBoundary, prepareChunks as prepare, splitParameters, type Chunk } from './edgeChunks';
+import { forEachPieceAgainst, insideChunks as inside, onChunkBoundary as onBoundary, prepareChunks as prepare, type Chunk } from './edgeChunks';
 
 /**
  * Area of the intersection of two areas without building the intersection's outline.
@@ -25,33 +25,15 @@ import { insideChunks as inside, onChunkBoundary as onBoundary, prepareChunks as
 /** Σ ∮ x dy of the pieces of `a`'s edges that bound a ∩ b. */
 function boundaryTerms(a: Chunk[], b: Chunk[], keepShared: boolean): number {
   let sum = 0;
-  const ts: number[] = [];
-  for (const c of a) {
-    const xy = c.xy;
-    for (let i = 0; i + 3 < xy.length; i += 2) {
-      const px = xy[i]!;
-      const py = xy[i + 1]!;
-      const qx = xy[i + 2]!;
-      const qy = xy[i + 3]!;
-      if (px === qx && py === qy) continue;
-      ts.length = 0;
-      ts.push(0, 1);
-      splitParameters(b, px, py, qx, qy, ts);
-      ts.sort((m, n) => m - n);
-      for (let k = 0; k + 1 < ts.length; k++) {
-        const t0 = ts[k]!;
-        const t1 = ts[k + 1]!;
-        if (t1 - t0 < 1e-12) continue;
-        const mx = px + ((t0 + t1) / 2) * (qx - px);
-        const my = py + ((t0 + t1) / 2) * (qy - py);
-        const shared = onBoundary(b, mx, my, qx - px, qy - py);
-        if (shared !== 0 ? !(keepShared && shared > 0) : !inside(b, mx, my)) continue;
-        const x0 = px + t0 * (qx - px);
-        const x1 = px + t1 * (qx - px);
-        sum += authalicEdgeTerm(x0, tanHalfAuthalic(py + t0 * (qy - py)), x1, tanHalfAuthalic(py + t1 * (qy - py)));
-      }
-    }
-  }
+  forEachPieceAgainst(a, b, (px, py, qx, qy, t0, t1) => {
+    const mx = px + ((t0 + t1) / 2) * (qx - px);
+    const my = py + ((t0 + t1) / 2) * (qy - py);
+    const shared = onBoundary(b, mx, my, qx - px, qy - py);
+    if (shared !== 0 ? !(keepShared && shared > 0) : !inside(b, mx, my)) return;
+    const x0 = px + t0 * (qx - px);
+    const x1 = px + t1 * (qx - px);
+    sum += authalicEdgeTerm(x0, tanHalfAuthalic(py + t0 * (qy - py)), x1, tanHalfAuthalic(py + t1 * (qy - py)));
+  });
   return sum;
 }
 

@@ -1,5 +1,5 @@
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { insideChunks, onChunkBoundary, prepareChunks, splitParameters, type Chunk } from './edgeChunks';
+import { forEachPieceAgainst, insideChunks, onChunkBoundary, prepareChunks, type Chunk } from './edgeChunks';
 import { ringMeetings } from './ringMeetings';
 
 /**
@@ -50,29 +50,16 @@ function insideRing(ring: Position[], x: number, y: number): boolean {
  * part inside another, and one that enters another through a shared corner.
  */
 function edgeInside(a: Chunk[], b: Chunk[]): Position | null {
-  const ts: number[] = [];
-  for (const c of a) {
-    const xy = c.xy;
-    for (let i = 0; i + 3 < xy.length; i += 2) {
-      const px = xy[i]!;
-      const py = xy[i + 1]!;
-      const qx = xy[i + 2]!;
-      const qy = xy[i + 3]!;
-      if (px === qx && py === qy) continue;
-      ts.length = 0;
-      ts.push(0, 1);
-      splitParameters(b, px, py, qx, qy, ts);
-      ts.sort((m, n) => m - n);
-      for (let k = 0; k + 1 < ts.length; k++) {
-        if (ts[k + 1]! - ts[k]! < 1e-12) continue;
-        const t = (ts[k]! + ts[k + 1]!) / 2;
-        const mx = px + t * (qx - px);
-        const my = py + t * (qy - py);
-        if (onChunkBoundary(b, mx, my, qx - px, qy - py) === 0 && insideChunks(b, mx, my)) return [mx, my];
-      }
-    }
-  }
-  return null;
+  let found: Position | null = null;
+  forEachPieceAgainst(a, b, (px, py, qx, qy, t0, t1) => {
+    const t = (t0 + t1) / 2;
+    const mx = px + t * (qx - px);
+    const my = py + t * (qy - py);
+    if (onChunkBoundary(b, mx, my, qx - px, qy - py) !== 0 || !insideChunks(b, mx, my)) return false;
+    found = [mx, my];
+    return true;
+  });
+  return found;
 }
 
 const where = (p: Position) => `near ${p[1]!.toFixed(4)}° N, ${p[0]!.toFixed(4)}° E`;
