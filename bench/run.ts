@@ -25,8 +25,9 @@ try {
   console.log(`  raw better-sqlite3 into a plain table: ${fmt(s.rawMs, 0)} ms  (${fmt(rawRate, 0)} rows/s)  [baseline]`);
   console.log(`  case store (GeoPackage, R*Tree, audit): ${fmt(s.storeMs, 0)} ms  (${fmt(storeRate, 0)} rows/s)`);
   console.log(`  ratio store/raw                      : ${fmt(ratio, 2)}  (target ≥ 0.50: ${verdict(ratio >= 0.5)})`);
-  console.log(`  raw inserts into the case's own table: ${fmt(s.rawSchemaMs, 0)} ms  [second baseline: the schema's own cost]`);
-  console.log(`  ratio store/raw-into-schema          : ${fmt(s.rawSchemaMs / s.storeMs, 2)}\n`);
+  console.log(`  raw inserts into the case's own table: ${fmt(s.rawSchemaMs, 0)} ms  [second baseline: the schema's floor — constraints, indexes, R*Tree, nothing else]`);
+  console.log(`  best ratio a writer keeping the schema can reach (raw/floor): ${fmt(s.rawMs / s.rawSchemaMs, 2)}`);
+  console.log(`  ratio floor/store (1.00 = the store adds nothing to the schema's cost): ${fmt(s.rawSchemaMs / s.storeMs, 2)}\n`);
 
   console.log('Bounding box + time query (town-sized box, one year)');
   console.log(`  p50 ${fmt(s.queryP50, 2)} ms   p95 ${fmt(s.queryP95, 2)} ms  (target p95 ≤ 5 ms: ${verdict(s.queryP95 <= 5)})`);
@@ -45,10 +46,11 @@ try {
   console.log(`Merge a colleague's case of ${rows.toLocaleString('en')} incidents into a case of ${rows.toLocaleString('en')} (10 % shared: half identical, half edited by them)`);
   console.log(`  result                               : ${m.counts.added} added, ${m.counts.updated} updated, ${m.counts.unchanged} unchanged, ${m.counts.conflicts} conflicts`);
   console.log(`  raw better-sqlite3 inserts, plain table: ${fmt(m.rawMs, 0)} ms  [baseline]`);
-  console.log(`  raw inserts into the case's own table: ${fmt(m.rawSchemaMs, 0)} ms  [second baseline: the schema's own cost]`);
+  console.log(`  raw inserts into the case's own table: ${fmt(m.rawSchemaMs, 0)} ms  [second baseline: the schema's floor — constraints, indexes, R*Tree, nothing else]`);
   console.log(`  merge (one transaction)              : ${fmt(m.applyMs, 0)} ms  (target ≤ 5,000 ms: ${verdict(m.applyMs <= 5000)})`);
   console.log(`  ratio raw/merge                      : ${fmt(mergeRatio, 2)}  (target ≥ 0.30: ${verdict(mergeRatio >= 0.3)})`);
-  console.log(`  ratio raw-into-schema/merge          : ${fmt(m.rawSchemaMs / m.applyMs, 2)}`);
+  console.log(`  best ratio a merge keeping the schema can reach (raw/floor): ${fmt(m.rawMs / m.rawSchemaMs, 2)}`);
+  console.log(`  ratio floor/merge                    : ${fmt(m.rawSchemaMs / m.applyMs, 2)}`);
   console.log(`  preview before it (reads everything) : ${fmt(m.previewMs, 0)} ms`);
   console.log(`  peak memory of the merge process     : ${fmt(m.maxRssMb, 0)} MB (Node alone at start: ${fmt(m.startRssMb, 0)} MB)  (target < 500 MB: ${verdict(m.maxRssMb < 500)})\n`);
 
