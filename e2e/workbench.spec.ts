@@ -102,10 +102,17 @@ test('the legend never covers the map tools, at any window size and however many
   expect(await coveredToolButtons(page)).toEqual([]);
 });
 
-/** Pairs of basemap names on screen whose boxes overlap. */
+/**
+ * Pairs of names on screen whose boxes overlap: the basemap's names and the zones' labels as
+ * shown (whole, or the unit symbol alone; a label waiting for a closer zoom takes no room).
+ */
 async function overlappingLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const labels = [...document.querySelectorAll('.fl-label')].map((l) => ({ text: l.textContent, r: l.getBoundingClientRect() }));
+    for (const zone of document.querySelectorAll<HTMLElement>('.fl-zone-label')) {
+      const shown = zone.dataset.fit === 'full' ? zone : zone.dataset.fit === 'symbol' ? zone.querySelector('img') : null;
+      if (shown) labels.push({ text: `zone ${zone.textContent}`, r: shown.getBoundingClientRect() });
+    }
     const out: string[] = [];
     labels.forEach((a, i) => {
       for (const b of labels.slice(i + 1)) {
@@ -116,7 +123,7 @@ async function overlappingLabels(page: Page): Promise<string[]> {
   });
 }
 
-test('names on the map never sit on one another: countries step aside for capitals', async ({ app }) => {
+test('names on the map never sit on one another: countries step aside for capitals, towns for zones', async ({ app }) => {
   const { page } = app;
   await flyTo(page, 'Zvečan');
   const zoomOut = page.locator('.leaflet-control-zoom-out');
@@ -127,6 +134,8 @@ test('names on the map never sit on one another: countries step aside for capita
     }
     await page.waitForTimeout(300);
     expect(await page.locator('.fl-label').count()).toBeGreaterThan(20);
+    // The demo's three zones crowd around Leposavić: at least one label stays whole.
+    expect(await page.locator('.fl-zone-label[data-fit="full"]').count()).toBeGreaterThan(0);
     expect(await overlappingLabels(page), `zoom ${zoom}`).toEqual([]);
   }
   for (const name of ['Sofia', 'Skopje', 'Belgrade']) await expect(page.locator('.fl-label-town', { hasText: name })).toBeVisible();
@@ -150,6 +159,13 @@ test('search finds places in Latin, Albanian and Cyrillic spellings and flies th
   }
   await expect(page.locator('.fl-label-town', { hasText: 'Brčko' })).toBeVisible();
   await app.snapshot('search-brcko');
+  // The spelling asked for is the one shown, with the gazetteer's name beside it.
+  const search = page.getByRole('combobox', { name: 'Find a place' });
+  await search.fill('Leposavić');
+  await expect(page.locator('.fl-search-result').first()).toContainText('Leposavić');
+  await expect(page.locator('.fl-search-result').first().locator('.fl-search-where')).toHaveText('Leposaviq · Mitrovica, Kosovo');
+  await search.press('Enter');
+  await expect(search).toHaveValue('Leposavić');
 });
 
 test('the Kosovo–Serbia boundary stays visible where zones follow it, and lets clicks through', async ({ app }) => {

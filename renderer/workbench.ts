@@ -110,7 +110,9 @@ export class Workbench {
       zoneSelected: (zone) => this._zoneSelected(zone),
       legendSection: legend.zoneSection,
       undo: () => void this._undo(),
+      labelsPlaced: () => basemap.names.redraw(),
     });
+    basemap.names.addObstacles(() => this._zones.layer.labelBoxes());
     this._tabs = new SideTabs([{ label: 'Incidents', panel: this._panel.element }, { label: 'Zones', panel: this._zones.panel.element }]);
     $('#fl-side', root).append(this._tabs.element);
     const layers = { ...basemap.overlays, Incidents: this._incidents.group, Zones: this._zones.layer.group, 'Zone labels and symbols': this._zones.layer.labels };

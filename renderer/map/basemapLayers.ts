@@ -40,6 +40,8 @@ export interface BasemapLayers {
   /** Layers on by default, in drawing order. */
   defaults: L.Layer[];
   featureCount: number;
+  /** The collision space of the map's names (zones' labels join it as obstacles). */
+  names: LabelSpace;
 }
 
 function prop(feature: BasemapFeature, key: string): string {
@@ -202,5 +204,6 @@ export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLay
     overlays,
     defaults: [overlays['Countries (OSM, ~10 m)']!, entities, iebl, kosovoMunicipalities, bihCantons, serbianDistricts, areaNames, towns],
     featureCount,
+    names,
   };
 }

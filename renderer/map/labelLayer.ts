@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import { placeLabels, type LabelBox } from './labelPlacement';
+import { placeLabels, type Box, type LabelBox } from './labelPlacement';
 
 export interface LabelItem {
   text: string;
@@ -57,6 +57,16 @@ function textWidth(item: LabelItem): number {
 export class LabelSpace {
   private readonly _layers = new Set<LabelLayer>();
   private _map: L.Map | null = null;
+  private readonly _obstacles = new Set<() => readonly Box[]>();
+
+  /**
+   * Boxes (in the map's layer pixels) that names must leave free: the zones' labels, which the
+   * analyst drew and which matter more here than a town's name. The owner calls `redraw` when
+   * they change.
+   */
+  addObstacles(boxes: () => readonly Box[]): void {
+    this._obstacles.add(boxes);
+  }
 
   join(layer: LabelLayer, map: L.Map): void {
     this._layers.add(layer);
@@ -96,7 +106,8 @@ export class LabelSpace {
     const size = map.getSize();
     const topLeft = map.containerPointToLayerPoint([0, 0]);
     const view = { x0: topLeft.x, y0: topLeft.y, x1: topLeft.x + size.x, y1: topLeft.y + size.y };
-    const placed = placeLabels(candidates.map((c) => c.box), MAX_LABELS, view);
+    const obstacles = [...this._obstacles].flatMap((boxes) => boxes());
+    const placed = placeLabels(candidates.map((c) => c.box), MAX_LABELS, view, obstacles);
     const byLayer = new Map<LabelLayer, { item: LabelItem; x: number; y: number }[]>([...this._layers].map((l) => [l, []]));
     for (const { index, dx, dy } of placed) {
       const c = candidates[index]!;

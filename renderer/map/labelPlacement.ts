@@ -24,7 +24,7 @@ export interface PlacedLabel {
   dy: number;
 }
 
-interface Box {
+export interface Box {
   x0: number;
   y0: number;
   x1: number;
@@ -45,8 +45,14 @@ const GAP = 2;
  * @example
  * placeLabels([sofia, bulgaria], 400); // Sofia at its dot, BULGARIA a line above or below
  */
-export function placeLabels(labels: readonly LabelBox[], maxLabels: number, view?: { x0: number; y0: number; x1: number; y1: number }): PlacedLabel[] {
-  const placed: Box[] = [];
+export function placeLabels(
+  labels: readonly LabelBox[],
+  maxLabels: number,
+  view?: { x0: number; y0: number; x1: number; y1: number },
+  /** Boxes already taken (the zones' labels): no name is placed over them. */
+  obstacles: readonly Box[] = [],
+): PlacedLabel[] {
+  const placed: Box[] = [...obstacles];
   const out: PlacedLabel[] = [];
   labels.forEach((label, index) => {
     if (out.length >= maxLabels) return;
@@ -77,4 +83,35 @@ function boxOf(label: LabelBox, dx: number, dy: number): Box {
 
 function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 + GAP && b.x0 < a.x1 + GAP && a.y0 < b.y1 + GAP && b.y0 < a.y1 + GAP;
+}
+
+/** How a zone's label is shown: symbol and name, the symbol alone, or not at all. */
+export type ZoneLabelFit = 'full' | 'symbol' | 'hidden';
+
+export interface ZoneLabelBoxes {
+  /** The whole label (symbol above the name) where it stands. */
+  full: Box;
+  /** The unit symbol alone, or null when the zone has none. */
+  symbol: Box | null;
+}
+
+/**
+ * The zones' labels, in priority order (the selected zone, then active zones, then smaller
+ * ones): each keeps its place at its zone's label point, never moved away from it, and shows
+ * whole where it overlaps no label placed before it, else its symbol alone where that fits,
+ * else nothing until the map is zoomed in. The first is always shown whole.
+ */
+export function placeZoneLabels(labels: readonly ZoneLabelBoxes[]): ZoneLabelFit[] {
+  const placed: Box[] = [];
+  return labels.map((label, index) => {
+    if (index === 0 || !placed.some((b) => overlaps(b, label.full))) {
+      placed.push(label.full);
+      return 'full';
+    }
+    if (label.symbol && !placed.some((b) => overlaps(b, label.symbol!))) {
+      placed.push(label.symbol);
+      return 'symbol';
+    }
+    return 'hidden';
+  });
 }

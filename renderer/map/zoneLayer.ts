@@ -7,12 +7,19 @@ import type { ZoneState } from '../state/zoneState';
 import { el } from '../ui/dom';
 import { unitSymbolImage } from '../zones/unitSymbol';
 import { zoneToLayer } from '../zones/zoneGeometry';
+import { placeZoneLabels, type Box } from './labelPlacement';
 import { zoneStyle } from './zoneStyle';
 
 export interface ZoneLayerOptions {
   /** Filter applied to what is drawn (the zones panel's force and status filters). */
   visible(zone: Zone): boolean;
+  /** The labels were placed anew (the map's names then make way for them). */
+  labelsPlaced?(): void;
 }
+
+/** Classes of a label shown as its symbol alone, or not at all (see placeLabels). */
+const SYMBOL_ONLY = 'fl-zone-label-symbol-only';
+const HIDDEN = 'fl-zone-label-hidden';
 
 /**
  * Zones on the map: one SVG path per zone (few, large, and editable by Geoman, which needs
@@ -31,6 +38,11 @@ export class ZoneLayer {
   private readonly _ids = new WeakMap<L.Layer, string>();
   private readonly _renderer: L.SVG;
   private _selectedId: string | null = null;
+  /** Geodesic area of each drawn zone (m²): smaller zones' labels are placed first. */
+  private readonly _areas = new Map<string, number>();
+  /** What the shown labels cover, in the map's layer pixels (see labelBoxes). */
+  private _labelBoxes: Box[] = [];
+  private _placementQueued = false;
 
   constructor(
     private readonly _map: L.Map,
@@ -44,6 +56,8 @@ export class ZoneLayer {
     labels.style.zIndex = '415';
     labels.style.pointerEvents = 'none';
     this._renderer = L.svg({ pane: 'fl-zones', padding: 0.5 });
+    _map.on('moveend resize', () => this.placeLabels());
+    this.labels.on('add remove', () => this._queuePlacement());
     _state.onChange((change) => {
       if (change.kind === 'reset') this.redrawAll();
       else if (change.kind === 'upsert') this._upsert(change.zone);
@@ -59,6 +73,7 @@ export class ZoneLayer {
     for (const id of [...this._paths.keys()]) this._remove(id);
     for (const zone of this._state.all()) this._upsert(zone);
     if (this._selectedId && !this._state.get(this._selectedId)) this._selectedId = null;
+    this._queuePlacement();
   }
 
   select(id: string | null): void {
@@ -71,6 +86,66 @@ export class ZoneLayer {
       if (path) editableOnlyIfSelected(path, z === id);
     }
     if (id) this._paths.get(id)?.bringToFront();
+    this._queuePlacement();
+  }
+
+  /** What the zones' labels cover on screen, in layer pixels (names keep off it). */
+  labelBoxes(): readonly Box[] {
+    return this._labelBoxes;
+  }
+
+  /**
+   * Keeps the zones' labels legible where zones crowd together: each stays at its zone's
+   * label point and shows whole, or its unit symbol alone, or (until the map is zoomed in)
+   * nothing, in priority order: the selected zone, active zones, then the smaller zones (a
+   * large zone's label has room elsewhere when zoomed in; a checkpoint's has not).
+   */
+  placeLabels(): void {
+    this._placementQueued = false;
+    const map = this._map;
+    const entries: { id: string; el: HTMLElement; zone: Zone }[] = [];
+    if (map.hasLayer(this.labels)) {
+      for (const [id, marker] of this._labelMarkers) {
+        const el = marker.getElement()?.querySelector<HTMLElement>('.fl-zone-label');
+        const zone = this._state.get(id);
+        if (el && zone) entries.push({ id, el, zone });
+      }
+    }
+    // Measured as drawn whole (one layout for all), then shown as they fit.
+    for (const e of entries) e.el.classList.remove(SYMBOL_ONLY, HIDDEN);
+    const origin = map.getContainer().getBoundingClientRect();
+    const box = (r: DOMRect): Box => ({ x0: r.left - origin.left, y0: r.top - origin.top, x1: r.right - origin.left, y1: r.bottom - origin.top });
+    const rank = (zone: Zone) => (zone.id === this._selectedId ? 0 : zone.fields.status === 'active' ? 1 : 2);
+    const measured = entries
+      .map((e) => {
+        const symbol = e.el.querySelector('img.fl-unit-symbol');
+        return { ...e, full: box(e.el.getBoundingClientRect()), symbol: symbol ? box(symbol.getBoundingClientRect()) : null };
+      })
+      .sort((a, b) => rank(a.zone) - rank(b.zone) || (this._areas.get(a.id) ?? 0) - (this._areas.get(b.id) ?? 0) || (a.id < b.id ? -1 : 1));
+    const fits = placeZoneLabels(measured);
+    const toLayer = (b: Box): Box => {
+      const p = map.containerPointToLayerPoint([b.x0, b.y0]);
+      return { x0: p.x, y0: p.y, x1: p.x + (b.x1 - b.x0), y1: p.y + (b.y1 - b.y0) };
+    };
+    this._labelBoxes = [];
+    measured.forEach((m, i) => {
+      const fit = fits[i]!;
+      m.el.classList.toggle(SYMBOL_ONLY, fit === 'symbol');
+      m.el.classList.toggle(HIDDEN, fit === 'hidden');
+      m.el.dataset.fit = fit;
+      const taken = fit === 'full' ? m.full : fit === 'symbol' ? m.symbol : null;
+      if (taken) this._labelBoxes.push(toLayer(taken));
+    });
+    this._options.labelsPlaced?.();
+  }
+
+  /** Places the labels once after a batch of changes (before the next frame is drawn). */
+  private _queuePlacement(): void {
+    if (this._placementQueued) return;
+    this._placementQueued = true;
+    queueMicrotask(() => {
+      if (this._placementQueued) this.placeLabels();
+    });
   }
 
   /** The zone a map layer draws (for Geoman's edit events), if any. */
@@ -120,11 +195,14 @@ export class ZoneLayer {
     const label = this._label(zone);
     this._labelMarkers.set(zone.id, label);
     this.labels.addLayer(label);
+    const g = zone.fields.geometry;
+    this._areas.set(zone.id, g.type === 'Polygon' || g.type === 'MultiPolygon' ? geodesicArea(g) : 0);
+    this._queuePlacement();
   }
 
   private _restyle(zone: Zone): void {
     this._paths.get(zone.id)?.setStyle(zoneStyle(zone, zone.id === this._selectedId));
-    this._labelMarkers.get(zone.id)?.getElement()?.classList.toggle('fl-zone-label-selected', zone.id === this._selectedId);
+    this._labelMarkers.get(zone.id)?.getElement()?.querySelector('.fl-zone-label')?.classList.toggle('fl-zone-label-selected', zone.id === this._selectedId);
   }
 
   private _label(zone: Zone): L.Marker {
@@ -154,7 +232,9 @@ export class ZoneLayer {
     if (label) {
       this.labels.removeLayer(label);
       this._labelMarkers.delete(id);
+      this._queuePlacement();
     }
+    this._areas.delete(id);
   }
 }
 

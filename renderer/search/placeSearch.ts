@@ -60,7 +60,10 @@ export class PlaceSearch {
       const text = this._matches.length ? `No place called “${q}”. Similar names:` : `No place called “${q}” in the gazetteer`;
       this._results.append(el('li', { class: 'fl-search-empty', role: 'status', text }));
     }
-    this._matches.forEach(({ place }, i) => {
+    this._matches.forEach(({ place, matchedName }, i) => {
+      // The spelling that was asked for ("Leposavić"), with the gazetteer's own name
+      // ("Leposaviq") beside it when they differ.
+      const where = place.description ?? [place.admin1, place.country].filter(Boolean).join(', ');
       this._results.append(
         el('li', {
           class: `fl-search-result${i === this._active ? ' fl-active' : ''}`,
@@ -71,8 +74,8 @@ export class PlaceSearch {
             this._choose(i);
           },
         },
-        el('span', { class: 'fl-search-name', text: place.name }),
-        el('span', { class: 'fl-search-where', text: place.description ?? [place.admin1, place.country].filter(Boolean).join(', ') })),
+        el('span', { class: 'fl-search-name', text: matchedName }),
+        el('span', { class: 'fl-search-where', text: matchedName === place.name ? where : `${place.name} · ${where}` })),
       );
     });
     this._results.hidden = false;
@@ -105,9 +108,10 @@ export class PlaceSearch {
   }
 
   private _choose(i: number): void {
-    const place = this._matches[i]?.place;
-    if (!place) return;
-    this.input.value = place.name;
+    const match = this._matches[i];
+    if (!match) return;
+    const { place } = match;
+    this.input.value = match.matchedName;
     this._hide();
     this._flyTo(place);
   }

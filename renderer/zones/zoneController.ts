@@ -34,6 +34,8 @@ export interface ZoneControllerHooks {
   legendSection: HTMLElement;
   /** Undoes the last change (the toasts' Undo button). */
   undo(): void;
+  /** The zones' labels were placed anew (the map's names make way for them). */
+  labelsPlaced?(): void;
 }
 
 type Shape = { geometry: ZoneGeometry; circle: Circle | null };
@@ -65,7 +67,7 @@ export class ZoneController {
     private readonly _hooks: ZoneControllerHooks,
   ) {
     this.state = new ZoneState(_api, history);
-    this.layer = new ZoneLayer(_map, this.state, { visible: (zone) => this.panel.matches(zone) });
+    this.layer = new ZoneLayer(_map, this.state, { visible: (zone) => this.panel.matches(zone), labelsPlaced: () => _hooks.labelsPlaced?.() });
     this._details = new ZoneDetails(_api, incidents, {
       edit: (zone) => this.openForm(zone, zone.fields),
       remove: (zone) => void this.remove(zone),

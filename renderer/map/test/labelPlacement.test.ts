@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels, type LabelBox } from '../labelPlacement';
+import { placeLabels, placeZoneLabels, type LabelBox } from '../labelPlacement';
 
 const town = (x: number, y: number, width = 40): LabelBox => ({ x, y, width, height: 14, anchor: 'dot' });
 const area = (x: number, y: number, width = 90): LabelBox => ({ x, y, width, height: 17, anchor: 'centre' });
@@ -64,5 +64,41 @@ describe('placeLabels', () => {
     expect(placed.length).toBeGreaterThan(50);
     expect(overlapping(labels, placed)).toBe(0);
     expect(placeLabels(labels, 25)).toHaveLength(25);
+  });
+});
+
+describe('placeZoneLabels', () => {
+  const rect = (x0: number, y0: number, w: number, h: number) => ({ x0, y0, x1: x0 + w, y1: y0 + h });
+  // A zone label: a 26 px symbol centred over a name line 14 px high.
+  const label = (cx: number, cy: number, nameWidth = 160) => ({
+    full: rect(cx - nameWidth / 2, cy - 20, nameWidth, 40),
+    symbol: rect(cx - 18, cy - 20, 36, 26),
+  });
+
+  it('shows every label whole where none overlaps another', () => {
+    expect(placeZoneLabels([label(100, 100), label(400, 100), label(100, 300)])).toEqual(['full', 'full', 'full']);
+  });
+
+  it('lets a label that would cover one before it show its symbol alone, and hides one with no room at all', () => {
+    const first = label(300, 200);
+    const besideIt = label(300 + 110, 200 + 30); // its name runs under the first's; its symbol is clear
+    const onTop = label(305, 202);
+    expect(placeZoneLabels([first, besideIt, onTop])).toEqual(['full', 'symbol', 'hidden']);
+  });
+
+  it('a zone without a symbol is hidden rather than drawn over another label', () => {
+    expect(placeZoneLabels([label(100, 100), { ...label(120, 105), symbol: null }])).toEqual(['full', 'hidden']);
+  });
+
+  it('always shows the first (the selected zone) whole, whatever else is there', () => {
+    expect(placeZoneLabels([label(100, 100)])).toEqual(['full']);
+  });
+});
+
+describe('placeLabels with obstacles', () => {
+  it('keeps names off the boxes already taken by the zones’ labels', () => {
+    const obstacle = { x0: 90, y0: 90, x1: 200, y1: 130 };
+    const placed = placeLabels([town(100, 100), town(400, 100)], 400, undefined, [obstacle]);
+    expect(placed.map((p) => p.index)).toEqual([1]);
   });
 });
