@@ -5,6 +5,7 @@ import { openModal } from '../ui/modal';
 import { errorMessage, toast } from '../ui/toast';
 import { chooseFile, type ImportFlowContext } from './importFlow';
 import { pushImportUndo, undoLatest } from './importUndo';
+import { countNoun } from '../../shared/text/countNoun';
 
 /**
  * File ▸ Import Data: the mapping step for a file from another tool. For each layer the
@@ -116,11 +117,11 @@ function layerForm(summary: ForeignLayerSummary): LayerForm {
 
 function resultText(r: ForeignImportResult): string {
   const parts = [
-    r.incidents && `${r.incidents} incidents`,
-    r.zones && `${r.zones} zones`,
+    r.incidents && countNoun(r.incidents, 'incident'),
+    r.zones && countNoun(r.zones, 'zone'),
     r.updated && `${r.updated} updated`,
     r.conflicts && `${r.conflicts} conflict${r.conflicts === 1 ? '' : 's'} to resolve`,
-    r.overlays && `${r.overlays} overlay${r.overlays === 1 ? '' : 's'} (${r.overlayFeatures} shapes)`,
+    r.overlays && `${countNoun(r.overlays, 'overlay')} (${countNoun(r.overlayFeatures, 'shape')})`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'nothing new';
 }

@@ -4,6 +4,7 @@ import type { CaseInfo } from '../../shared/domain/case';
 import { el } from '../ui/dom';
 import { openModal } from '../ui/modal';
 import { errorMessage, toast } from '../ui/toast';
+import { countNoun } from '../../shared/text/countNoun';
 
 /** The name for a recovered copy: next to the damaged file, "<name> (recovered).gpkg". */
 export function recoveredPath(path: string): string {
@@ -33,7 +34,7 @@ export function offerRecovery(api: FaultlineApi, path: string, err: unknown, onO
       try {
         const result = await api.case.recover({ path, newPath: target });
         modal.close();
-        toast(`Recovered ${result.recovered.incidents} incidents and ${result.recovered.zones} zones into “${result.info.name}”${result.lost ? `; ${result.lost} rows could not be read` : ''}.`);
+        toast(`Recovered ${countNoun(result.recovered.incidents, 'incident')} and ${countNoun(result.recovered.zones, 'zone')} into “${result.info.name}”${result.lost ? `; ${countNoun(result.lost, 'row')} could not be read` : ''}.`);
         onOpened(result.info);
       } catch (e) {
         status.textContent = errorMessage(e);

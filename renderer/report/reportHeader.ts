@@ -11,10 +11,7 @@ export function reportHeader(data: ReportData): HTMLElement {
     ['Period', formatPeriod(data.coverage.from, data.coverage.to)],
     ['Area', data.coverage.area],
     ...data.coverage.filters.map((f): [string, string] => ['Filter', f]),
-    [
-      'Contents',
-      `${formatCount(data.incidents.length)} of ${formatCount(data.caseInfo.incidentsInCase)} incidents · ${formatCount(data.zones.length)} of ${formatCount(data.caseInfo.zonesInCase)} zones`,
-    ],
+    ['Contents', `${share(data.incidents.length, data.caseInfo.incidentsInCase, 'incident')} · ${share(data.zones.length, data.caseInfo.zonesInCase, 'zone')}`],
     ['Made', `${formatUtc(data.generatedAt)} from case file SHA-256 ${data.caseInfo.sha256}`],
   ];
   return el(
@@ -25,4 +22,16 @@ export function reportHeader(data: ReportData): HTMLElement {
     el('p', { class: 'flr-byline', text: byline }),
     el('dl', { class: 'flr-facts' }, ...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])),
   );
+}
+
+/**
+ * How much of the case a report holds, in words: "3 of 10 incidents", "all 10 incidents",
+ * "the one incident", "no incidents" (and "none of 4 zones" when a filter left none).
+ */
+export function share(shown: number, inCase: number, noun: string): string {
+  const plural = `${noun}s`;
+  if (inCase === 0) return `no ${plural}`;
+  if (shown === inCase) return inCase === 1 ? `the one ${noun}` : `all ${formatCount(inCase)} ${plural}`;
+  if (shown === 0) return `none of ${formatCount(inCase)} ${inCase === 1 ? noun : plural}`;
+  return `${formatCount(shown)} of ${formatCount(inCase)} ${inCase === 1 ? noun : plural}`;
 }

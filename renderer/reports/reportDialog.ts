@@ -10,6 +10,7 @@ import { reportForm } from './reportForm';
 import { ReportPreview } from './reportPreview';
 import { askToReplace, isFileExists, safeFileName, saveLocation } from './saveLocation';
 import './reports.css';
+import { countNoun } from '../../shared/text/countNoun';
 
 export interface ReportDialogContext {
   host: HostConnection;
@@ -92,7 +93,7 @@ export async function showReportDialog(ctx: ReportDialogContext): Promise<void> 
       const written = await api.reports.generate({ options: form.options(), path, overwrite: overwrite || location.confirmedOverwrite(), jobId });
       progressBar.value = 100;
       progressText.textContent = `Saved ${written.pages} pages to ${written.path}`;
-      toast(`Report saved: ${written.path} (${written.pages} pages, ${written.incidents} incidents)`);
+      toast(`Report saved: ${written.path} (${countNoun(written.pages, 'page')}, ${countNoun(written.incidents, 'incident')})`);
       if (!closed) modal.close();
     } catch (err) {
       progress.hidden = true;

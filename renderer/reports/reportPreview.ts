@@ -4,6 +4,7 @@ import type { BasemapFiles } from '../map/basemapData';
 import { renderReport } from '../report/renderReport';
 import '../report/report.css';
 import { el } from '../ui/dom';
+import { countNoun } from '../../shared/text/countNoun';
 
 /** The preview lists this many table rows; the PDF has them all (the preview says so). */
 export const PREVIEW_TABLE_ROWS = 60;
@@ -39,6 +40,6 @@ export class ReportPreview {
     page.style.transform = `scale(${scale})`;
     page.style.transformOrigin = 'top left';
     this._sheet.style.height = `${page.scrollHeight * scale + 20}px`;
-    this._status.textContent = `${data.incidents.length.toLocaleString('en')} incidents · ${data.zones.length} zones · ${data.options.pageSize} ${data.options.landscape ? 'landscape' : 'portrait'}`;
+    this._status.textContent = `${countNoun(data.incidents.length, 'incident')} · ${countNoun(data.zones.length, 'zone')} · ${data.options.pageSize} ${data.options.landscape ? 'landscape' : 'portrait'}`;
   }
 }
