@@ -235,6 +235,13 @@ test('create an incident by clicking the map, edit it, undo, and find it after a
   await page.locator('#fl-field-reliability').selectOption('B');
   await page.locator('#fl-field-credibility').selectOption('2');
   await page.locator('#fl-field-tags').fill('north Kosovo, roadblock');
+  // The nearest gazetteer place is offered as the location name, and filled in only on request.
+  const suggestion = page.getByTestId('place-suggestion');
+  await expect(suggestion).toContainText(/^Nearest place: Zvečan, \d+ m away/);
+  await expect(page.locator('#fl-field-location_name')).toHaveValue('');
+  await suggestion.getByRole('button', { name: 'Use it' }).click();
+  await expect(page.locator('#fl-field-location_name')).toHaveValue('Zvečan');
+  await expect(suggestion).toBeHidden();
   await app.snapshot('incident-form');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('form', { name: 'New incident' })).toBeHidden();

@@ -6,6 +6,7 @@ import { UndoStack } from './history/undoStack';
 import { IncidentState } from './state/incidentState';
 import { loadBasemapFiles, type BasemapFiles, type PlaceRecord } from './map/basemapData';
 import { createBasemapLayers } from './map/basemapLayers';
+import { nearestPlace } from '../shared/places/nearestPlace';
 import { createMap, DEFAULT_VIEW } from './map/createMap';
 import { IncidentLayer } from './map/incidentLayer';
 import { LegendControl } from './map/legendControl';
@@ -100,6 +101,10 @@ export class Workbench {
       drawer: this._drawer,
       closeOtherForms: () => this._zones?.closeForm(),
       undo: () => void this._undo(),
+      nearestPlace: (lon, lat) => {
+        const near = nearestPlace(files.places, lon, lat);
+        return near && { name: near.place.name, km: near.km };
+      },
     });
     const legend = new LegendControl();
     legend.addTo(this._map);

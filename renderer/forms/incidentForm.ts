@@ -17,6 +17,8 @@ export interface IncidentFormOptions {
   close(): void;
   /** Called when the analyst edits the coordinates, to move the preview marker. */
   onPositionChange?: (lon: number, lat: number) => void;
+  /** The gazetteer place nearest a point (offered as the location name), or null. */
+  nearestPlace?: (lon: number, lat: number) => { name: string; km: number } | null;
 }
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -36,6 +38,8 @@ export class IncidentForm {
   private readonly _errors = new Map<string, HTMLElement>();
   private readonly _summary: HTMLElement;
   private readonly _admin: HTMLElement;
+  /** "Nearest place: Zvečan, 200 m away — Use it", under the location name. */
+  private readonly _placeHint = el('div', { class: 'fl-field-hint fl-place-suggestion', 'data-testid': 'place-suggestion', hidden: true });
   private _lookupTimer = 0;
   private _busy = false;
 
@@ -90,6 +94,7 @@ export class IncidentForm {
           field('Fatalities', 'fatalities', number('fatalities', f.fatalities, { min: 0, step: 1 })),
           field('Injured', 'injured', number('injured', f.injured, { min: 0, step: 1 }))),
         field('Location name', 'location_name', text('location_name', f.location_name)),
+        this._placeHint,
         el('div', { class: 'fl-field-row' },
           field('Longitude', 'lon', lon),
           field('Latitude', 'lat', lat),
@@ -121,6 +126,7 @@ export class IncidentForm {
         void this.submit();
       }
     });
+    this._controls.get('location_name')!.addEventListener('input', () => this._suggestPlace());
     this._lookupAdmin();
   }
 
@@ -257,7 +263,35 @@ export class IncidentForm {
       } catch {
         this._admin.textContent = 'Coordinates out of range';
       }
+      this._suggestPlace();
     }, 150);
+  }
+
+  /**
+   * Offers the nearest gazetteer place as the location name (ACLED's `location`): one click
+   * fills it in; nothing is filled in unasked. Hidden when the field already says it.
+   */
+  private _suggestPlace(): void {
+    const lon = Number((this._controls.get('lon') as HTMLInputElement).value);
+    const lat = Number((this._controls.get('lat') as HTMLInputElement).value);
+    const input = this._controls.get('location_name') as HTMLInputElement;
+    const near = Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? (this._options.nearestPlace?.(lon, lat) ?? null) : null;
+    this._placeHint.hidden = !near || input.value.trim() === near.name;
+    if (!near || this._placeHint.hidden) return;
+    const distance = near.km < 1 ? `${Math.round(near.km * 1000)} m` : `${near.km.toFixed(1)} km`;
+    this._placeHint.replaceChildren(
+      el('span', { text: `Nearest place: ${near.name}, ${distance} away` }),
+      el('button', {
+        type: 'button',
+        class: 'fl-link-btn',
+        text: 'Use it',
+        onclick: () => {
+          input.value = near.name;
+          this._placeHint.hidden = true;
+          input.focus();
+        },
+      }),
+    );
   }
 }
 

@@ -18,6 +18,8 @@ export interface IncidentEditorOptions {
   /** Closes any other form using the drawer. */
   closeOtherForms(): void;
   undo(): void;
+  /** The gazetteer place nearest a point, offered as the location name. */
+  nearestPlace?(lon: number, lat: number): { name: string; km: number } | null;
 }
 
 function round6(v: number): number {
@@ -53,6 +55,7 @@ export class IncidentEditor {
     const undoAction = { label: 'Undo', run: () => this._o.undo() };
     const form = new IncidentForm({
       api: this._o.api,
+      nearestPlace: this._o.nearestPlace,
       incident,
       initial: fields,
       save: async (next) => {
