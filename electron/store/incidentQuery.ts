@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IncidentQuery } from '../../shared/api/contract';
 import type { Incident } from '../../shared/domain/incident';
-import { SELECT_INCIDENT_SQL, rowToIncident, type IncidentRow } from './incidentRows';
+import { SELECT_INCIDENT_SQL, rawRowToIncident } from './incidentRows';
 
 /**
  * `listIncidents`: live incidents in a bounding box and an event-day range, ordered by date then
@@ -51,7 +51,8 @@ export class IncidentLister {
     const key = `${+box}${+from}${+to}`;
     let stmt = this.statements.get(key);
     if (!stmt) {
-      stmt = this.db.prepare(listSql(box, from, to));
+      // Rows as arrays: a map view or a report lists thousands of them.
+      stmt = this.db.prepare(listSql(box, from, to)).raw(true);
       this.statements.set(key, stmt);
     }
     const bindings: Bindings = {};
@@ -63,10 +64,10 @@ export class IncidentLister {
 
   list(query: IncidentQuery): Incident[] {
     const { stmt, bindings } = this.statement(query);
-    const rows = stmt.all(bindings) as IncidentRow[];
+    const rows = stmt.all(bindings) as unknown[][];
     const out: Incident[] = [];
     for (const row of rows) {
-      const incident = rowToIncident(row);
+      const incident = rawRowToIncident(row);
       if (query.bbox) {
         const [w, s, e, n] = query.bbox;
         const { lon, lat } = incident.fields;

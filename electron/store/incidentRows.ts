@@ -88,49 +88,66 @@ export function splitTags(stored: string): string[] {
 }
 
 /** The point of a row; a blob another program damaged is reported, not thrown as a crash. */
-function rowPoint(row: IncidentRow): [number, number] {
+function rowPoint(geom: Buffer, title: string): [number, number] {
   try {
-    return readGpkgPoint(row.geom);
+    return readGpkgPoint(geom);
   } catch (err) {
     if (!(err instanceof GeometryBlobError)) throw err;
-    throw new ApiError('bad_file', `The location of incident “${row.title}” is damaged in the case file (${err.message}).`);
+    throw new ApiError('bad_file', `The location of incident “${title}” is damaged in the case file (${err.message}).`);
   }
 }
 
-export function rowToIncident(row: IncidentRow): Incident {
-  const [lon, lat] = rowPoint(row);
+type RowReader = <K extends keyof IncidentRow>(column: K) => IncidentRow[K];
+
+function readIncident(get: RowReader): Incident {
+  const [lon, lat] = rowPoint(get('geom'), get('title'));
   return {
-    id: row.id,
+    id: get('id'),
     fields: {
-      title: row.title,
-      occurred_at: row.occurred_at,
-      time_precision: row.time_precision as IncidentFields['time_precision'],
-      event_type: row.event_type as IncidentFields['event_type'],
-      sub_event_type: row.sub_event_type,
-      actor1: row.actor1,
-      actor2: row.actor2,
-      fatalities: row.fatalities,
-      injured: row.injured,
-      location_name: row.location_name,
-      geo_precision: row.geo_precision as IncidentFields['geo_precision'],
-      source: row.source,
-      source_url: row.source_url,
-      reliability: row.reliability as IncidentFields['reliability'],
-      credibility: row.credibility as IncidentFields['credibility'],
-      notes: row.notes,
-      tags: splitTags(row.tags),
+      title: get('title'),
+      occurred_at: get('occurred_at'),
+      time_precision: get('time_precision') as IncidentFields['time_precision'],
+      event_type: get('event_type') as IncidentFields['event_type'],
+      sub_event_type: get('sub_event_type'),
+      actor1: get('actor1'),
+      actor2: get('actor2'),
+      fatalities: get('fatalities'),
+      injured: get('injured'),
+      location_name: get('location_name'),
+      geo_precision: get('geo_precision') as IncidentFields['geo_precision'],
+      source: get('source'),
+      source_url: get('source_url'),
+      reliability: get('reliability') as IncidentFields['reliability'],
+      credibility: get('credibility') as IncidentFields['credibility'],
+      notes: get('notes'),
+      tags: splitTags(get('tags')),
       lon,
       lat,
     },
-    admin: { country: row.country, admin1: row.admin1, admin2: row.admin2 },
+    admin: { country: get('country'), admin1: get('admin1'), admin2: get('admin2') },
     provenance: {
-      created_at: row.created_at,
-      updated_at: row.updated_at,
-      author: row.author,
-      origin_case: row.origin_case,
-      deleted_at: row.deleted_at,
+      created_at: get('created_at'),
+      updated_at: get('updated_at'),
+      author: get('author'),
+      origin_case: get('origin_case'),
+      deleted_at: get('deleted_at'),
     },
   };
+}
+
+export function rowToIncident(row: IncidentRow): Incident {
+  return readIncident((column) => row[column]);
+}
+
+/** Position of each column in a row of SELECT_INCIDENT_SQL read with `.raw()` (fid first). */
+const RAW_INDEX = Object.fromEntries(['fid', ...INCIDENT_COLUMNS].map((column, i) => [column, i])) as Record<keyof IncidentRow, number>;
+
+/**
+ * An incident from a row of SELECT_INCIDENT_SQL read as an array (`statement.raw()`): for
+ * long lists, where better-sqlite3 builds arrays in about half the time it builds objects.
+ */
+export function rawRowToIncident(values: readonly unknown[]): Incident {
+  return readIncident((column) => values[RAW_INDEX[column]] as never);
 }
 
 /** Values for the editable columns, in INCIDENT_EDITABLE_COLUMNS order. */
