@@ -6,7 +6,7 @@ import type { Zone } from '../../shared/domain/zone';
 import { geodesicArea } from '../../shared/geo/analysis/geodesicArea';
 import { geodesicLength } from '../../shared/geo/analysis/geodesicLength';
 import { describeAdmin } from '../../shared/geo/describeAdmin';
-import { labelPoint } from '../../shared/geo/labelPoint';
+import { labelPoint } from '../../shared/geo/analysis/labelPoint';
 import { gradingCode, meetsMinimumGrading } from '../../shared/reports/grading';
 import { padBBox } from '../../shared/reports/mapProjection';
 import type { ReportData, ReportIncident, ReportSource, ReportZone } from '../../shared/reports/reportData';
@@ -91,7 +91,8 @@ function toReportZone(zone: Zone): ReportZone {
     valid_to: f.valid_to,
     geometry: f.geometry,
     size: zoneSize(f.geometry),
-    labelAt: f.circle ? f.circle.center : labelPoint(f.geometry),
+    // Where the workbench puts the zone's label (ZoneLayer), so paper and screen agree.
+    labelAt: f.circle ? f.circle.center : (labelPoint(f.geometry) as [number, number]),
   };
 }
 

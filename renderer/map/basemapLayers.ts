@@ -1,7 +1,6 @@
 import L from 'leaflet';
-import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BasemapFeature, BasemapFiles } from './basemapData';
+import { labelPoint } from '../../shared/geo/labelPoint';
 import { LabelLayer, LabelSpace, type LabelItem } from './labelLayer';
 
 /** The six countries the workbench is about draw a little stronger than their neighbours. */
@@ -49,41 +48,16 @@ function prop(feature: BasemapFeature, key: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Area-weighted centroid of a ring (shoelace formula) and its absolute area. */
-function ringCentroid(ring: number[][]): { at: [number, number]; area: number } {
-  let a = 0;
-  let x = 0;
-  let y = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [x0, y0] = ring[j]!;
-    const [x1, y1] = ring[i]!;
-    const cross = x0! * y1! - x1! * y0!;
-    a += cross;
-    x += (x0! + x1!) * cross;
-    y += (y0! + y1!) * cross;
-  }
-  return a === 0 ? { at: ring[0] as [number, number], area: 0 } : { at: [x / (3 * a), y / (3 * a)], area: Math.abs(a / 2) };
-}
-
-/**
- * A point inside the area to hang its name on: the centroid of its largest part when that lies
- * inside, else any inner point. Linear in the vertices (Turf's centre of mass builds a hull,
- * which cost a large share of start-up for the detailed country outlines).
- */
-function labelPoint(feature: BasemapFeature): [number, number] | null {
+/** A point inside the area to hang its name on (see shared/geo/labelPoint.ts); none for a line. */
+function areaLabelPoint(feature: BasemapFeature): [number, number] | null {
   const g = feature.geometry;
-  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return null;
-  const outers = g.type === 'Polygon' ? [g.coordinates[0]!] : g.coordinates.map((p) => p[0]!);
-  const largest = outers.map(ringCentroid).reduce((best, c) => (c.area > best.area ? c : best));
-  const area = feature as Feature<Polygon | MultiPolygon>;
-  if (booleanPointInPolygon(largest.at, area)) return largest.at;
-  return pointOnFeature(area).geometry.coordinates as [number, number];
+  return g.type === 'Polygon' || g.type === 'MultiPolygon' ? labelPoint(g) : null;
 }
 
 function areaLabels(features: BasemapFeature[], kind: string, minZoom: number, maxZoom: number, priority: number, text: (f: BasemapFeature) => string): LabelItem[] {
   const items: LabelItem[] = [];
   for (const feature of features) {
-    const at = labelPoint(feature);
+    const at = areaLabelPoint(feature);
     const label = text(feature);
     if (at && label) items.push({ text: label, lon: at[0], lat: at[1], kind, minZoom, maxZoom, priority });
   }

@@ -6,7 +6,7 @@ import { geodesicArea } from './geodesicArea';
  * The middle of the widest stretch inside a polygon along a few horizontal lines: a point
  * well inside even a U-shaped or crescent zone, where the centre of mass falls outside.
  */
-function widestInsidePoint(rings: Position[][]): Position {
+export function widestInsidePoint(rings: Position[][]): Position {
   const ys = rings[0]!.map((p) => p[1]!);
   const minY = Math.min(...ys);
   const maxY = Math.max(...ys);
