@@ -2,6 +2,7 @@ import L from 'leaflet';
 import type { BasemapFeature, BasemapFiles } from './basemapData';
 import { labelPoint } from '../../shared/geo/labelPoint';
 import { LabelLayer, LabelSpace, type LabelItem } from './labelLayer';
+import { municipalityName, townNames } from '../../shared/places/mapNames';
 
 /** The six countries the workbench is about draw a little stronger than their neighbours. */
 const FOCUS = new Set(['XKX', 'SRB', 'BIH', 'MNE', 'MKD', 'ALB', 'HRV']);
@@ -140,13 +141,10 @@ export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLay
   // municipalities, then villages. An area's name steps aside for a town's (labelPlacement).
   const countryLabels = areaLabels(files.countries.features as BasemapFeature[], 'country', 5, 8, LABEL_PRIORITY.country, (f) => prop(f, 'name'));
   const entityLabels = areaLabels(files.entities.features as BasemapFeature[], 'entity', 7, 10, LABEL_PRIORITY.entity, (f) => prop(f, 'name'));
-  const municipalityLabels = areaLabels(byLevel('XKX').features, 'municipality', 9, 18, LABEL_PRIORITY.municipality, (f) => {
-    const sq = prop(f, 'name_sq');
-    const name = prop(f, 'name');
-    return sq && sq !== name ? `${name} / ${sq}` : name;
-  });
+  const municipalityLabels = areaLabels(byLevel('XKX').features, 'municipality', 9, 18, LABEL_PRIORITY.municipality, (f) => municipalityName(prop(f, 'name'), prop(f, 'name_sq')));
+  const townName = townNames(files.admin);
   const townLabels: LabelItem[] = files.places.map((p) => ({
-    text: p.name,
+    text: townName(p),
     lon: p.lon,
     lat: p.lat,
     kind: 'town',

@@ -4,6 +4,7 @@ import type { MapProjection } from '../../shared/reports/mapProjection';
 import type { BasemapFiles } from '../map/basemapData';
 import { svg, r1 } from './svg';
 import { textWidth } from './textWidth';
+import { municipalityName, townNames } from '../../shared/places/mapNames';
 
 /** A rectangle in map pixels that labels must not cover (the map's furniture, other labels). */
 export interface Box {
@@ -62,15 +63,12 @@ function candidates(files: BasemapFiles, zoom: number): LabelCandidate[] {
   if (zoom <= 8.5) areas(files.countries.features, 'country', 0, (f) => prop(f, 'name'));
   if (zoom >= 6.5 && zoom <= 10.5) areas(files.entities.features, 'entity', 1, (f) => prop(f, 'name'));
   if (zoom >= 8.5) {
-    areas(files.admin.features.filter((f) => prop(f, 'iso3') === 'XKX'), 'municipality', 3, (f) => {
-      const sq = prop(f, 'name_sq');
-      const name = prop(f, 'name');
-      return sq && sq !== name ? `${name} / ${sq}` : name;
-    });
+    areas(files.admin.features.filter((f) => prop(f, 'iso3') === 'XKX'), 'municipality', 3, (f) => municipalityName(prop(f, 'name'), prop(f, 'name_sq')));
   }
+  const townName = townNames(files.admin);
   for (const p of files.places) {
     const minZoom = p.rank === 1 ? 5.5 : p.rank === 2 ? 7.5 : 9.5;
-    if (zoom >= minZoom) out.push({ text: p.name, lon: p.lon, lat: p.lat, kind: 'town', priority: 1 + p.rank, dot: true });
+    if (zoom >= minZoom) out.push({ text: townName(p), lon: p.lon, lat: p.lat, kind: 'town', priority: 1 + p.rank, dot: true });
   }
   return out.sort((a, b) => a.priority - b.priority);
 }
