@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createCase, openCase } from '../electron/store/caseStore';
 import { newIncidentFields, type IncidentFields } from '../shared/domain/incident';
+import { newZoneFields, type ZoneFields } from '../shared/domain/zone';
 import { expect, test } from './fixtures';
 
 /**
@@ -142,6 +143,71 @@ test('import a colleague’s case with one conflict, resolve it, see it on the m
   await page.getByRole('button', { name: '↷ Redo' }).click();
   await expect.poll(() => incidentCount(page)).toBe(4);
   await expect(page.locator('.fl-row', { hasText: 'Clashes with KFOR at the municipal building' })).toBeVisible();
+});
+
+/** A square zone around a point, about 2 km across. */
+function square(name: string, lon: number, lat: number, more: Partial<ZoneFields> = {}): ZoneFields {
+  const d = 0.01;
+  const ring: [number, number][] = [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]];
+  return { ...newZoneFields({ type: 'Polygon', coordinates: [ring] }), name, force: 'KFOR', affiliation: 'friend', ...more };
+}
+
+test('zones travel with an import: a colleague’s new zone shows at once, one changed on both sides is outlined as a conflict until settled', async ({ app }) => {
+  const { page } = app;
+  const ana = join(app.workDir, 'ana-zones.gpkg');
+  const store = createCase(ana, { name: 'Ana’s zones', author: 'Ana' });
+  store.saveIncident({ fields: fields('Protest in Zvečan', 20.83, 42.91) }, ZVECAN, 'Ana');
+  const shared = store.saveZone({ fields: square('Checkpoint at the bridge', 20.865, 42.893) }, 'Ana');
+  store.close();
+  const bo = join(app.workDir, 'bo-zones.gpkg');
+  copyFileSync(ana, bo);
+  const other = openCase(bo);
+  other.setCaseName('Bo’s zones', 'Bo');
+  other.saveZone({ id: shared.id, fields: square('Checkpoint at the bridge', 20.865, 42.893, { strength: 'Two platoons' }) }, 'Bo');
+  other.saveZone({ fields: square('Patrol base north of Zvečan', 20.84, 42.95) }, 'Bo');
+  other.close();
+  const mine = openCase(ana);
+  mine.saveZone({ id: shared.id, fields: square('Checkpoint at the bridge', 20.865, 42.893, { strength: 'One company' }) }, 'Ana');
+  mine.close();
+
+  await menu(page, /Open Case/);
+  await page.getByRole('textbox', { name: 'Case file path' }).fill(ana);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByTestId('case-title')).toHaveText('Ana’s zones');
+  await page.getByRole('tab', { name: 'Zones' }).click();
+  await expect(page.getByTestId('zone-count')).toHaveText('1');
+
+  await menu(page, /Import Case File/);
+  await page.getByRole('textbox', { name: 'File to import' }).fill(bo);
+  await page.getByRole('button', { name: 'Choose' }).click();
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.locator('.fl-toast', { hasText: 'Imported “Bo’s zones”: 1 added, 1 conflict to resolve.' })).toBeVisible();
+
+  // The new zone is on the map and in the panel without reopening the case.
+  await expect(page.getByTestId('zone-count')).toHaveText('2');
+  await expect(page.locator('.fl-zone-row', { hasText: 'Patrol base north of Zvečan' })).toBeVisible();
+  // The zone changed on both sides is outlined in the conflict colour, dashed.
+  const conflicted = page.locator(`path[data-zone-id="${shared.id}"]`);
+  await expect(conflicted).toHaveAttribute('stroke', '#e8590c');
+  await expect(conflicted).toHaveAttribute('stroke-dasharray', '6 4');
+  await app.snapshot('import-zone-conflict');
+
+  await page.getByTestId('conflicts-badge').click();
+  const card = page.locator('.fl-conflict');
+  await expect(card.locator('tr.fl-differs[data-field="strength"]')).toContainText('Two platoons');
+  await card.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(page.locator('.fl-toast', { hasText: 'All conflicts are resolved.' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(conflicted).not.toHaveAttribute('stroke', '#e8590c');
+
+  // Undoing the import takes the colleague's zone away again (keeping mine changed nothing
+  // since, so there is nothing to warn about).
+  await page.locator('#fl-map').click({ position: { x: 10, y: 300 } });
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect(page.getByTestId('zone-count')).toHaveText('1');
+  await expect(page.locator('.fl-zone-row', { hasText: 'Patrol base north of Zvečan' })).toHaveCount(0);
+  await expect(page.getByRole('dialog', { name: 'Undo import' })).toHaveCount(0);
 });
 
 test('a file that is not a case gets one clear message and changes nothing', async ({ app }) => {

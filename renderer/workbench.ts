@@ -62,8 +62,14 @@ export class Workbench {
     this._state = new IncidentState(this._api, this._history);
     this._search = new PlaceSearch((place) => this._flyToPlace(place));
     this._imports = new ImportsController(_host, _app, this._history, {
-      reloadIncidents: () => this._state.reload(),
-      redraw: () => this._incidents?.redrawAll(),
+      // An import, its undo or a settled conflict can change zones as well as incidents.
+      reloadRows: async () => {
+        await Promise.all([this._state.reload(), this._zones?.state.reload()]);
+      },
+      redraw: () => {
+        this._incidents?.redrawAll();
+        this._zones?.layer.redrawAll();
+      },
       reloadOverlays: () => this._overlays?.reload() ?? Promise.resolve(),
     });
   }
@@ -119,6 +125,7 @@ export class Workbench {
       legendSection: legend.zoneSection,
       undo: () => void this._undo(),
       labelsPlaced: () => basemap.names.redraw(),
+      conflicted: (zone) => this._imports.isConflicted(zone.id),
     });
     basemap.names.addObstacles(() => this._zones.layer.labelBoxes());
     this._tabs = new SideTabs([{ label: 'Incidents', panel: this._panel.element }, { label: 'Zones', panel: this._zones.panel.element }]);

@@ -11,8 +11,8 @@ import { importData } from './dataImport';
 
 /**
  * What the workbench needs of imports, in one place: the commands (import a case file, show
- * conflicts, show an incident's history), the conflicts badge, which incidents are in conflict
- * (the map rings them), and drag-and-drop of files onto the window.
+ * conflicts, show an incident's history), the conflicts badge, which incidents and zones are
+ * in conflict (the map marks them), and drag-and-drop of files onto the window.
  */
 export class ImportsController {
   private readonly _badge = conflictsBadge(() => void this.showConflicts());
@@ -23,9 +23,9 @@ export class ImportsController {
     private readonly _app: AppInfo,
     private readonly _history: UndoStack,
     private readonly _hooks: {
-      /** Reloads the incidents of the open case. */
-      reloadIncidents(): Promise<void>;
-      /** Redraws the incidents (after the set in conflict changed). */
+      /** Reloads the incidents and zones of the open case. */
+      reloadRows(): Promise<void>;
+      /** Redraws the incidents and zones (after the set in conflict changed). */
       redraw(): void;
       /** Reloads the reference overlays (after data was imported). */
       reloadOverlays(): Promise<void>;
@@ -46,7 +46,7 @@ export class ImportsController {
 
   /** After an import, an undo of one, or a resolved conflict: reload what the window shows. */
   async afterChange(): Promise<void> {
-    await this._hooks.reloadIncidents();
+    await this._hooks.reloadRows();
     await this.refreshConflicts();
   }
 

@@ -2,7 +2,7 @@ import L from 'leaflet';
 import type { Incident } from '../../shared/domain/incident';
 import type { IncidentState } from '../state/incidentState';
 import { incidentPopup, type PopupActions } from './incidentPopup';
-import { incidentColor, incidentRadius } from './incidentStyle';
+import { CONFLICT_COLOR, incidentColor, incidentRadius } from './incidentStyle';
 
 export interface IncidentLayerOptions extends PopupActions {
   move(incident: Incident, lon: number, lat: number): void;
@@ -150,7 +150,7 @@ export class IncidentLayer {
     const marker = L.circleMarker([incident.fields.lat, incident.fields.lon], {
       renderer: this._renderer,
       radius: incidentRadius(incident) + (conflicted ? 2 : 0),
-      color: conflicted ? CONFLICT_RING : '#ffffff',
+      color: conflicted ? CONFLICT_COLOR : '#ffffff',
       weight: conflicted ? 3 : 1.5,
       dashArray: conflicted ? '4 3' : undefined,
       fillColor: incidentColor(incident.fields.event_type),
@@ -198,8 +198,6 @@ export class IncidentLayer {
     if (clearSelection && this._selectedId === id) this.select(null);
   }
 }
-
-const CONFLICT_RING = '#e8590c';
 
 function textTooltip(incident: Incident): HTMLElement {
   const div = document.createElement('div');

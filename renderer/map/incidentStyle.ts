@@ -10,3 +10,6 @@ export function incidentRadius(incident: Incident): number {
   const toll = incident.fields.fatalities + incident.fields.injured / 3;
   return 6 + Math.min(7, Math.log2(1 + toll) * 1.6);
 }
+
+/** The colour that marks a row waiting in a merge conflict: an incident's ring, a zone's outline. */
+export const CONFLICT_COLOR = '#e8590c';

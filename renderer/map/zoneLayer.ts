@@ -15,6 +15,8 @@ export interface ZoneLayerOptions {
   visible(zone: Zone): boolean;
   /** The labels were placed anew (the map's names then make way for them). */
   labelsPlaced?(): void;
+  /** Whether the zone waits in a merge conflict (outlined in the conflict colour). */
+  conflicted?(zone: Zone): boolean;
 }
 
 /** Classes of a label shown as its symbol alone, or not at all (see placeLabels). */
@@ -178,7 +180,7 @@ export class ZoneLayer {
     this._remove(zone.id);
     if (!this._options.visible(zone)) return;
     const path = zoneToLayer(zone.fields.geometry, zone.fields.circle, {
-      ...zoneStyle(zone, zone.id === this._selectedId),
+      ...zoneStyle(zone, zone.id === this._selectedId, this._options.conflicted?.(zone)),
       renderer: this._renderer,
       pane: 'fl-zones',
       // Clicks are matched by zonesAt; Geoman's tools still reach the path (see class doc).
@@ -201,7 +203,7 @@ export class ZoneLayer {
   }
 
   private _restyle(zone: Zone): void {
-    this._paths.get(zone.id)?.setStyle(zoneStyle(zone, zone.id === this._selectedId));
+    this._paths.get(zone.id)?.setStyle(zoneStyle(zone, zone.id === this._selectedId, this._options.conflicted?.(zone)));
     this._labelMarkers.get(zone.id)?.getElement()?.querySelector('.fl-zone-label')?.classList.toggle('fl-zone-label-selected', zone.id === this._selectedId);
   }
 

@@ -36,6 +36,8 @@ export interface ZoneControllerHooks {
   undo(): void;
   /** The zones' labels were placed anew (the map's names make way for them). */
   labelsPlaced?(): void;
+  /** Whether a zone waits in a merge conflict. */
+  conflicted?(zone: Zone): boolean;
 }
 
 type Shape = { geometry: ZoneGeometry; circle: Circle | null };
@@ -67,7 +69,7 @@ export class ZoneController {
     private readonly _hooks: ZoneControllerHooks,
   ) {
     this.state = new ZoneState(_api, history);
-    this.layer = new ZoneLayer(_map, this.state, { visible: (zone) => this.panel.matches(zone), labelsPlaced: () => _hooks.labelsPlaced?.() });
+    this.layer = new ZoneLayer(_map, this.state, { visible: (zone) => this.panel.matches(zone), labelsPlaced: () => _hooks.labelsPlaced?.(), conflicted: (zone) => _hooks.conflicted?.(zone) ?? false });
     this._details = new ZoneDetails(_api, incidents, {
       edit: (zone) => this.openForm(zone, zone.fields),
       remove: (zone) => void this.remove(zone),
