@@ -47,6 +47,8 @@ const nodePackages = [
   { name: '@tmcw/togeojson' },
   { name: '@xmldom/xmldom' },
   { name: 'fflate' },
+  // Coordinates of foreign layers in Web Mercator or UTM to longitude/latitude.
+  { name: 'proj4' },
 ];
 
 /** What each layer may import. Edit here to sort a new dependency into a layer. */

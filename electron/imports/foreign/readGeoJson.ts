@@ -1,10 +1,12 @@
 import type { Feature, Geometry } from 'geojson';
 import { ImportFileError } from '../importErrors';
 import { FOREIGN_LIMITS, cleanProperties, fieldsOf, type ForeignDataset, type ForeignFeature } from './foreignLayer';
+import { epsgOfName, reprojectGeometry, reprojectionFor } from './reproject';
 
 /**
  * GeoJSON (RFC 7946): a FeatureCollection, a Feature or a bare geometry, in longitude and
- * latitude (WGS 84). The pre-2016 `crs` member is honoured only to refuse anything else.
+ * latitude (WGS 84). The pre-2016 `crs` member is honoured: Web Mercator and UTM (as GDAL
+ * writes them without RFC7946=YES) are converted, anything else is refused.
  */
 
 const WGS84_NAMES = ['urn:ogc:def:crs:OGC:1.3:CRS84', 'urn:ogc:def:crs:OGC::CRS84', 'EPSG:4326', 'urn:ogc:def:crs:EPSG::4326'];
@@ -48,8 +50,9 @@ export function readGeoJson(text: string, fileName: string): ForeignDataset {
   }
   const root = json as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } };
   const crs = root.crs?.properties?.name;
-  if (typeof crs === 'string' && !WGS84_NAMES.includes(crs)) {
-    throw new ImportFileError('unsupported_format', `“${fileName}” is in the coordinate system ${crs.slice(0, 80)}; Faultline imports longitude/latitude (WGS 84) only. Convert it first (for example with ogr2ogr -t_srs EPSG:4326).`);
+  const reprojection = typeof crs === 'string' && !WGS84_NAMES.includes(crs) ? reprojectionFor(epsgOfName(crs) ?? NaN) : null;
+  if (typeof crs === 'string' && !WGS84_NAMES.includes(crs) && !reprojection) {
+    throw new ImportFileError('unsupported_format', `“${fileName}” is in the coordinate system ${crs.slice(0, 80)}, which Faultline does not convert; convert it to longitude/latitude first (for example with ogr2ogr -t_srs EPSG:4326).`);
   }
   let features: ForeignFeature[];
   if (root.type === 'FeatureCollection' && Array.isArray(root.features)) {
@@ -64,6 +67,11 @@ export function readGeoJson(text: string, fileName: string): ForeignDataset {
   } else {
     throw new ImportFileError('unsupported_format', `“${fileName}” is not GeoJSON (no FeatureCollection, Feature or geometry).`);
   }
+  const warnings: string[] = [];
+  if (reprojection) {
+    for (const f of features) if (f.geometry) f.geometry = reprojectGeometry(f.geometry, reprojection);
+    warnings.push(`“${fileName}” was converted from ${reprojection.name} (${reprojection.code}) to longitude/latitude.`);
+  }
   const name = fileName.replace(/\.(geo)?json$/i, '');
-  return { fileName, format: 'geojson', layers: [{ id: 'features', name, features, fields: fieldsOf(features) }], warnings: [], acled: false };
+  return { fileName, format: 'geojson', layers: [{ id: 'features', name, features, fields: fieldsOf(features) }], warnings, acled: false };
 }

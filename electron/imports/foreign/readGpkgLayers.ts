@@ -3,14 +3,16 @@ import type { Geometry } from 'geojson';
 import { openReadOnly } from '../../store/connection';
 import { GeometryBlobError, decodeGpkgGeometry } from '../../store/gpkgBinary';
 import { ImportFileError } from '../importErrors';
+import { reprojectGeometry, reprojectionFor, type Reprojection } from './reproject';
 import { FOREIGN_LIMITS, ForeignBudget, cleanProperties, type BudgetLimits, type ForeignDataset, type ForeignFeature, type ForeignLayer } from './foreignLayer';
 
 /**
  * The feature layers of a GeoPackage made by QGIS or GDAL (not a Faultline case): the tables
  * gpkg_contents lists as features, with their geometry column from gpkg_geometry_columns.
  * Read from the private copy, read-only, trusted_schema OFF, tables only (a "layer" that is
- * a view is left out). Layers in another coordinate system than WGS 84 longitude/latitude are
- * left out with a warning; Faultline does not reproject.
+ * a view is left out). Layers in Web Mercator or UTM (see reproject.ts) are brought to
+ * longitude/latitude, and the analyst told; layers in any other coordinate system are left
+ * out with a warning.
  *
  * The file was checked for computed columns before anything of it was read (see
  * storedValuesGuard.ts); what it stores is still read through caps in SQL, and all its
@@ -39,6 +41,12 @@ const capped = (column: string, as: string) => `CASE WHEN octet_length(${column}
 
 function isWgs84(l: LayerRow): boolean {
   return l.srs_id === 4326 || (String(l.organization).toUpperCase() === 'EPSG' && l.organization_coordsys_id === 4326);
+}
+
+/** The conversion a layer's coordinate system needs, by its EPSG code (srs_id as GDAL writes it). */
+function reprojectionOf(l: LayerRow): Reprojection | null {
+  const code = String(l.organization).toUpperCase() === 'EPSG' && typeof l.organization_coordsys_id === 'number' ? l.organization_coordsys_id : l.srs_id;
+  return reprojectionFor(code);
 }
 
 /**
@@ -93,10 +101,12 @@ export function readGpkgLayers(copyPath: string, fileName: string, limits: Budge
         warnings.push(`Layer “${name}” is not a table (it may be a view) and was left out.`);
         continue;
       }
-      if (!isWgs84(l)) {
-        warnings.push(`Layer “${name}” is in another coordinate system (${l.organization ?? 'srs'} ${l.organization_coordsys_id ?? l.srs_id}) and was left out; Faultline imports longitude/latitude (EPSG:4326) only.`);
+      const reprojection = isWgs84(l) ? null : reprojectionOf(l);
+      if (!isWgs84(l) && !reprojection) {
+        warnings.push(`Layer “${name}” is in a coordinate system Faultline does not convert (${l.organization ?? 'srs'} ${l.organization_coordsys_id ?? l.srs_id}) and was left out; convert it to longitude/latitude (EPSG:4326), Web Mercator or UTM first.`);
         continue;
       }
+      if (reprojection) warnings.push(`Layer “${name}” was converted from ${reprojection.name} (${reprojection.code}) to longitude/latitude.`);
       const features: ForeignFeature[] = [];
       const query = featureQuery(db, l.table_name, l.column_name);
       for (const [blob, ...values] of db.prepare(query.sql).raw().iterate() as IterableIterator<unknown[]>) {
@@ -109,6 +119,7 @@ export function readGpkgLayers(copyPath: string, fileName: string, limits: Budge
           try {
             const decoded = decodeGpkgGeometry(blob);
             geometry = decoded.empty ? null : (decoded.geometry as Geometry);
+            if (geometry && reprojection) geometry = reprojectGeometry(geometry, reprojection);
           } catch (err) {
             if (!(err instanceof GeometryBlobError)) throw err;
           }

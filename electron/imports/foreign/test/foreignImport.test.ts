@@ -13,6 +13,7 @@ import { ImportFileError } from '../../importErrors';
 import { gdalGeoPackageWithComputedColumn, geoPackageWithLongText } from '../../test/hostileCorpus';
 import { FOREIGN_LIMITS } from '../foreignLayer';
 import { readGpkgLayers } from '../readGpkgLayers';
+import { readGeoJson } from '../readGeoJson';
 import { applyForeignChoices, prepareForeignImport } from '../foreignImport';
 import { listOverlays, overlayFeatures } from '../overlays';
 import type { GpkgCaseStore } from '../../../store/caseStore';
@@ -85,16 +86,17 @@ describe('GeoJSON, KML and GeoPackage made by GDAL', () => {
     });
   });
 
-  it('a GeoPackage from GDAL: each layer mapped its own way; a layer in another coordinate system is left out with a warning', async () => {
+  it('a GeoPackage from GDAL: each layer mapped its own way; a layer in a system Faultline does not convert is left out with a warning', async () => {
     const { dir, file } = newCase();
     const gpkg = path.join(dir, 'qgis-project.gpkg');
     ogr2ogr('-f', 'GPKG', gpkg, path.join(IN, 'incidents.geojson'), '-nln', 'incidents_2023');
     ogr2ogr('-update', '-f', 'GPKG', gpkg, path.join(IN, 'areas.geojson'), '-nln', 'areas');
-    ogr2ogr('-update', '-f', 'GPKG', gpkg, path.join(IN, 'areas.geojson'), '-nln', 'areas_web_mercator', '-t_srs', 'EPSG:3857');
+    // France's Lambert-93: a real system, and none a colleague in the region would convert from.
+    ogr2ogr('-update', '-f', 'GPKG', gpkg, path.join(IN, 'areas.geojson'), '-nln', 'areas_lambert', '-t_srs', 'EPSG:2154');
     await withCase(file, async (store) => {
       const { preview, result } = importData(store, gpkg, (p) => suggested(p, { areas: { target: 'zones' } }));
       expect(preview.layers.map((l) => [l.id, l.suggested.target])).toEqual([['areas', 'overlay'], ['incidents_2023', 'incidents']]);
-      expect(preview.warnings).toEqual([expect.stringMatching(/^Layer “areas_web_mercator” is in another coordinate system \(EPSG 3857\) and was left out/)]);
+      expect(preview.warnings).toEqual([expect.stringMatching(/^Layer “areas_lambert” is in a coordinate system Faultline does not convert \(EPSG 2154\) and was left out/)]);
       expect(result).toMatchObject({ incidents: 3, zones: 2 });
       const overlay = importData(store, gpkg, (p) => suggested(p, { incidents_2023: { target: 'skip' }, areas: { target: 'overlay', name: 'Study area', color: '#7b2cbf' } }));
       expect(overlay.result).toMatchObject({ overlays: 1, overlayFeatures: 2 });
@@ -106,6 +108,51 @@ describe('GeoJSON, KML and GeoPackage made by GDAL', () => {
     expect(overlay).toMatchObject({ name: 'Study area', color: '#7b2cbf', visible: true, featureCount: 2, sourceFile: 'qgis-project.gpkg' });
     expect(overlayFeatures(db, overlay!.id).features.map((f) => f.geometry.type)).toEqual(['Polygon', 'LineString']);
     db.close();
+  });
+});
+
+describe('layers in Web Mercator and UTM, as QGIS projects and GDAL often write them', () => {
+  const original = JSON.parse(fs.readFileSync(path.join(IN, 'incidents.geojson'), 'utf8')) as { features: { properties: { name: string }; geometry: { coordinates: [number, number] } }[] };
+  const expected = new Map(original.features.map((f) => [f.properties.name, f.geometry.coordinates]));
+
+  for (const [epsg, name] of [
+    [3857, 'WGS 84 / Pseudo-Mercator'],
+    [32634, 'WGS 84 / UTM zone 34N'],
+    [32633, 'WGS 84 / UTM zone 33N'],
+    [25834, 'ETRS89 / UTM zone 34N'],
+  ] as const) {
+    it(`EPSG:${epsg} (${name}): converted to longitude/latitude as GDAL converts it, within centimetres`, async () => {
+      const { dir, file } = newCase();
+      const gpkg = path.join(dir, `projected-${epsg}.gpkg`);
+      ogr2ogr('-f', 'GPKG', gpkg, path.join(IN, 'incidents.geojson'), '-nln', 'incidents', '-t_srs', `EPSG:${epsg}`);
+      const geojson = path.join(dir, `projected-${epsg}.geojson`);
+      ogr2ogr('-f', 'GeoJSON', geojson, path.join(IN, 'incidents.geojson'), '-t_srs', `EPSG:${epsg}`, '-lco', 'RFC7946=NO', '-lco', 'COORDINATE_PRECISION=4');
+      for (const layers of [readGpkgLayers(gpkg, path.basename(gpkg)), readGeoJson(fs.readFileSync(geojson, 'utf8'), path.basename(geojson))]) {
+        expect(layers.warnings).toEqual([expect.stringContaining(`converted from ${name} (EPSG:${epsg}) to longitude/latitude`)]);
+        for (const f of layers.layers[0]!.features) {
+          const [lon, lat] = (f.geometry as unknown as { coordinates: [number, number] }).coordinates;
+          const [lon0, lat0] = expected.get(String(f.properties.name))!;
+          // 1e-6° is about 10 cm here; GeoJSON's 4 decimals of a metre add a millimetre.
+          expect(Math.abs(lon - lon0)).toBeLessThan(1e-6);
+          expect(Math.abs(lat - lat0)).toBeLessThan(1e-6);
+        }
+      }
+      await withCase(file, async (store) => {
+        expect(importData(store, gpkg).result).toMatchObject({ incidents: 3 });
+      });
+      const rows = caseContent(file).incidents;
+      expect(rows.map((r) => r.admin2).sort()).toEqual(['Leposavić', 'Leposavić', 'Zvečan']);
+    });
+  }
+
+  it('a point that has no longitude/latitude in its system is a feature without location, not a crash', async () => {
+    const { reprojectGeometry, reprojectionFor } = await import('../reproject');
+    const mercator = reprojectionFor(3857)!;
+    expect(reprojectGeometry({ type: 'Point', coordinates: [1e300, 0] }, mercator)).toBeNull();
+    expect(reprojectGeometry({ type: 'Point', coordinates: ['x', 0] } as never, mercator)).toBeNull();
+    expect(reprojectGeometry({ type: 'LineString', coordinates: 'nonsense' } as never, mercator)).toBeNull();
+    expect(reprojectionFor(2154)).toBeNull();
+    expect(reprojectionFor(Number.NaN)).toBeNull();
   });
 });
 
@@ -187,12 +234,12 @@ describe('foreign files that must not get in', () => {
       return kmz;
     }, /^“liar\.kmz” is not a usable KMZ: its KML (unpacks to more than its directory says|is compressed [\d,]+ to 1)/));
 
-  it('GeoJSON in another coordinate system', () =>
+  it('GeoJSON in a coordinate system Faultline does not convert', () =>
     refused((dir) => {
-      const f = path.join(dir, 'mercator.geojson');
-      ogr2ogr('-f', 'GeoJSON', f, path.join(IN, 'incidents.geojson'), '-t_srs', 'EPSG:3857', '-lco', 'RFC7946=NO');
+      const f = path.join(dir, 'lambert.geojson');
+      ogr2ogr('-f', 'GeoJSON', f, path.join(IN, 'incidents.geojson'), '-t_srs', 'EPSG:2154', '-lco', 'RFC7946=NO');
       return f;
-    }, /^“mercator\.geojson” is in the coordinate system urn:ogc:def:crs:EPSG::3857; Faultline imports longitude\/latitude \(WGS 84\) only/));
+    }, /^“lambert\.geojson” is in the coordinate system urn:ogc:def:crs:EPSG::2154, which Faultline does not convert; convert it to longitude\/latitude first/));
 
   it('GeoJSON nested thousands of levels deep', () =>
     refused((dir) => {
