@@ -94,6 +94,12 @@ test('import a colleague’s case with one conflict, resolve it, see it on the m
   await expect(page.locator('.fl-row', { hasText: 'Roadblock removed by KFOR' })).toBeVisible();
   await expect(page.locator('.fl-row', { hasText: '<script>window.__pwned=2</script>Looting in Zvečan' })).toBeVisible();
   await app.snapshot('import-conflict-badge');
+  // The incident in conflict says so in its popup, with the way to settle it.
+  await page.locator('.fl-row', { hasText: 'Clashes at the municipal building (Ana’s notes)' }).click();
+  await expect(page.locator('.leaflet-popup .fl-popup').getByTestId('conflict-notice')).toContainText('This incident was also changed in a case you imported');
+  await expect(page.locator('.fl-row', { hasText: 'Protest in Zvečan' })).toBeVisible();
+  await page.locator('.fl-row', { hasText: 'Protest in Zvečan' }).click();
+  await expect(page.locator('.leaflet-popup .fl-popup').getByTestId('conflict-notice')).toHaveCount(0);
 
   await badge.click();
   const conflict = page.locator('.fl-conflict');
@@ -193,13 +199,18 @@ test('zones travel with an import: a colleague’s new zone shows at once, one c
   await expect(conflicted).toHaveAttribute('stroke-dasharray', '6 4');
   await app.snapshot('import-zone-conflict');
 
-  await page.getByTestId('conflicts-badge').click();
+  // Its details say it waits in a conflict, and open the conflicts to settle it.
+  await page.locator('.fl-zone-row', { hasText: 'Checkpoint at the bridge' }).click();
+  const notice = page.getByTestId('zone-details').getByTestId('conflict-notice');
+  await expect(notice).toContainText('This zone was also changed in a case you imported');
+  await notice.getByRole('button', { name: 'Resolve…' }).click();
   const card = page.locator('.fl-conflict');
   await expect(card.locator('tr.fl-differs[data-field="strength"]')).toContainText('Two platoons');
   await card.getByRole('button', { name: 'Keep mine' }).click();
   await expect(page.locator('.fl-toast', { hasText: 'All conflicts are resolved.' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(conflicted).not.toHaveAttribute('stroke', '#e8590c');
+  await expect(page.getByTestId('conflict-notice')).toHaveCount(0);
 
   // Undoing the import takes the colleague's zone away again (keeping mine changed nothing
   // since, so there is nothing to warn about).

@@ -68,7 +68,7 @@ export class Workbench {
       },
       redraw: () => {
         this._incidents?.redrawAll();
-        this._zones?.layer.redrawAll();
+        this._zones?.redraw();
       },
       reloadOverlays: () => this._overlays?.reload() ?? Promise.resolve(),
     });
@@ -96,6 +96,7 @@ export class Workbench {
       move: (incident, lon, lat) => void this._editor.move(incident, lon, lat),
       visible: (incident) => this._panel.matches(incident),
       conflicted: (incident) => this._imports.isConflicted(incident.id),
+      resolveConflicts: () => void this._imports.showConflicts(),
       analysis: (incident) => this._zones.incidentAnalysis(incident),
     });
     this._incidents.group.addTo(this._map);
@@ -126,6 +127,7 @@ export class Workbench {
       undo: () => void this._undo(),
       labelsPlaced: () => basemap.names.redraw(),
       conflicted: (zone) => this._imports.isConflicted(zone.id),
+      resolveConflicts: () => void this._imports.showConflicts(),
     });
     basemap.names.addObstacles(() => this._zones.layer.labelBoxes());
     this._tabs = new SideTabs([{ label: 'Incidents', panel: this._panel.element }, { label: 'Zones', panel: this._zones.panel.element }]);

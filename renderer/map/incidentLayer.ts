@@ -8,8 +8,6 @@ export interface IncidentLayerOptions extends PopupActions {
   move(incident: Incident, lon: number, lat: number): void;
   /** Filter applied to what is drawn (time range, event types). */
   visible(incident: Incident): boolean;
-  /** Whether the incident waits in a merge conflict (drawn with an orange dashed ring). */
-  conflicted?(incident: Incident): boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Incident } from '../../shared/domain/incident';
 import { CREDIBILITY, GEO_PRECISION, RELIABILITY, TIME_PRECISION } from '../../shared/taxonomy/grading';
+import { conflictNotice } from '../imports/conflictNotice';
 import { el } from '../ui/dom';
 import { incidentColor } from './incidentStyle';
 
@@ -10,6 +11,10 @@ export interface PopupActions {
   history?(incident: Incident): void;
   /** What the map answers about the incident (distances, zones), filled in asynchronously. */
   analysis?(incident: Incident): Node;
+  /** Whether the incident waits in a merge conflict (drawn with an orange dashed ring). */
+  conflicted?(incident: Incident): boolean;
+  /** Opens the conflicts, to settle this one. */
+  resolveConflicts?(): void;
 }
 
 export function describePlace(incident: Incident): string {
@@ -30,6 +35,7 @@ export function incidentPopup(incident: Incident, actions: PopupActions): HTMLEl
     { class: 'fl-popup', 'data-incident-id': incident.id },
     el('div', { class: 'fl-popup-type' }, el('span', { class: 'fl-swatch', style: `background:${incidentColor(f.event_type)}` }), `${f.event_type} — ${f.sub_event_type}`),
     el('h3', { class: 'fl-popup-title', text: f.title }),
+    actions.conflicted?.(incident) && actions.resolveConflicts ? conflictNotice('incident', actions.resolveConflicts) : null,
     el(
       'table',
       { class: 'fl-popup-table' },

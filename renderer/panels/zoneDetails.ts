@@ -5,6 +5,7 @@ import type { AreaShare, ZoneAnalysis } from '../../shared/domain/zoneAnalysis';
 import { AFFILIATION_STYLE } from '../../shared/taxonomy/affiliation';
 import { CREDIBILITY, RELIABILITY } from '../../shared/taxonomy/grading';
 import type { IncidentState } from '../state/incidentState';
+import { conflictNotice } from '../imports/conflictNotice';
 import { el } from '../ui/dom';
 import { errorMessage } from '../ui/toast';
 import { describeShape } from '../zones/describeShape';
@@ -20,6 +21,10 @@ export interface ZoneDetailsActions {
   focusIncident(incident: Incident): void;
   /** The analysis arrived: the map draws the connectors to the nearest boundary points. */
   analysed(zone: Zone, analysis: ZoneAnalysis | null): void;
+  /** Whether the zone waits in a merge conflict. */
+  conflicted?(zone: Zone): boolean;
+  /** Opens the conflicts, to settle this one. */
+  resolveConflicts?(): void;
 }
 
 /** Incidents listed by name under a zone; the count is always complete. */
@@ -104,6 +109,7 @@ export class ZoneDetails {
         el('span', { class: 'fl-chip', style: `background:${AFFILIATION_STYLE[f.affiliation].fill};border-color:${AFFILIATION_STYLE[f.affiliation].stroke}`, text: AFFILIATIONS[f.affiliation] }),
         el('span', { class: 'fl-chip', text: ZONE_KINDS[f.kind] }),
         el('span', { class: `fl-chip fl-chip-${f.status}`, text: ZONE_STATUSES[f.status] })),
+      a.conflicted?.(zone) && a.resolveConflicts ? conflictNotice('zone', a.resolveConflicts) : null,
       el('div', { class: 'fl-zone-actions' },
         el('button', { type: 'button', class: 'fl-btn fl-btn-small', text: 'Edit', onclick: () => a.edit(zone) }),
         el('button', { type: 'button', class: 'fl-btn fl-btn-small', text: 'Zoom to', onclick: () => a.zoomTo(zone) }),

@@ -38,6 +38,8 @@ export interface ZoneControllerHooks {
   labelsPlaced?(): void;
   /** Whether a zone waits in a merge conflict. */
   conflicted?(zone: Zone): boolean;
+  /** Opens the conflicts, to settle one. */
+  resolveConflicts?(): void;
 }
 
 type Shape = { geometry: ZoneGeometry; circle: Circle | null };
@@ -78,6 +80,8 @@ export class ZoneController {
       back: () => this.select(null),
       focusIncident: (incident) => _hooks.focusIncident(incident),
       analysed: (zone, analysis) => this._drawConnectors(zone, analysis),
+      conflicted: (zone) => _hooks.conflicted?.(zone) ?? false,
+      resolveConflicts: _hooks.resolveConflicts,
     });
     this.panel = new ZonePanel(this.state, (zone) => this.select(zone.id, true), () => this.layer.redrawAll(), this._details.element);
     this.readout = new MeasureReadout(_map);
@@ -119,6 +123,13 @@ export class ZoneController {
 
   get selectedId(): string | null {
     return this.layer.selectedId;
+  }
+
+  /** Redraws the zones and the selected zone's details (after the set in conflict changed). */
+  redraw(): void {
+    this.layer.redrawAll();
+    const id = this.layer.selectedId;
+    if (id) this._details.show(this.state.get(id) ?? null);
   }
 
   /** Whether a drawing, editing or analysis tool has the map's clicks. */
