@@ -94,7 +94,9 @@ test('import a colleague’s case with one conflict, resolve it, see it on the m
   await expect(page.locator('.fl-row', { hasText: 'Roadblock removed by KFOR' })).toBeVisible();
   await expect(page.locator('.fl-row', { hasText: '<script>window.__pwned=2</script>Looting in Zvečan' })).toBeVisible();
   await app.snapshot('import-conflict-badge');
-  // The incident in conflict says so in its popup, with the way to settle it.
+  // The incident in conflict says so in the list and in its popup, with the way to settle it.
+  await expect(page.locator('.fl-row', { hasText: 'Clashes at the municipal building (Ana’s notes)' }).locator('.fl-row-conflict')).toHaveText('⚠ conflict');
+  await expect(page.locator('.fl-row .fl-row-conflict')).toHaveCount(1);
   await page.locator('.fl-row', { hasText: 'Clashes at the municipal building (Ana’s notes)' }).click();
   await expect(page.locator('.leaflet-popup .fl-popup').getByTestId('conflict-notice')).toContainText('This incident was also changed in a case you imported');
   await expect(page.locator('.fl-row', { hasText: 'Protest in Zvečan' })).toBeVisible();
@@ -112,6 +114,7 @@ test('import a colleague’s case with one conflict, resolve it, see it on the m
   await conflict.getByRole('button', { name: 'Take theirs' }).click();
   await expect(page.locator('.fl-toast', { hasText: 'All conflicts are resolved.' })).toBeVisible();
   await expect(badge).toBeHidden();
+  await expect(page.locator('.fl-row .fl-row-conflict')).toHaveCount(0);
 
   // The result on the map: their version, at their position, and its history shows the merge.
   const row = page.locator('.fl-row', { hasText: 'Clashes with KFOR at the municipal building' });
@@ -199,6 +202,7 @@ test('zones travel with an import: a colleague’s new zone shows at once, one c
   await expect(conflicted).toHaveAttribute('stroke-dasharray', '6 4');
   await app.snapshot('import-zone-conflict');
 
+  await expect(page.locator('.fl-zone-row', { hasText: 'Checkpoint at the bridge' }).locator('.fl-row-conflict')).toHaveText('⚠ conflict');
   // Its details say it waits in a conflict, and open the conflicts to settle it.
   await page.locator('.fl-zone-row', { hasText: 'Checkpoint at the bridge' }).click();
   const notice = page.getByTestId('zone-details').getByTestId('conflict-notice');
@@ -211,6 +215,7 @@ test('zones travel with an import: a colleague’s new zone shows at once, one c
   await page.keyboard.press('Escape');
   await expect(conflicted).not.toHaveAttribute('stroke', '#e8590c');
   await expect(page.getByTestId('conflict-notice')).toHaveCount(0);
+  await expect(page.locator('.fl-zone-row .fl-row-conflict')).toHaveCount(0);
 
   // Undoing the import takes the colleague's zone away again (keeping mine changed nothing
   // since, so there is nothing to warn about).

@@ -68,6 +68,7 @@ export class Workbench {
       },
       redraw: () => {
         this._incidents?.redrawAll();
+        this._panel?.refresh();
         this._zones?.redraw();
       },
       reloadOverlays: () => this._overlays?.reload() ?? Promise.resolve(),
@@ -89,6 +90,7 @@ export class Workbench {
     for (const layer of basemap.defaults) layer.addTo(this._map);
     performance.mark('fl:basemap-drawn');
     this._panel = new IncidentPanel(this._state, (incident) => this._focusIncident(incident), () => this._incidents.redrawAll());
+    this._panel.conflicted = (id) => this._imports.isConflicted(id);
     this._incidents = new IncidentLayer(this._map, this._state, {
       edit: (incident) => this._editor.open(incident),
       remove: (incident) => void this._editor.remove(incident),

@@ -12,3 +12,8 @@ export function conflictNotice(what: 'incident' | 'zone', resolve: () => void): 
     el('button', { type: 'button', class: 'fl-link-btn', text: 'Resolve…', onclick: resolve }),
   );
 }
+
+/** The mark on a row of the incidents or zones list while it waits in a merge conflict. */
+export function conflictTag(): HTMLElement {
+  return el('span', { class: 'fl-row-conflict', title: 'Changed in a case you imported too: waiting for you to choose a version', text: '⚠ conflict' });
+}

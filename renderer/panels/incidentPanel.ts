@@ -1,6 +1,7 @@
 import type { Incident } from '../../shared/domain/incident';
 import { EVENT_TYPE_STYLE } from '../../shared/taxonomy/acled';
 import type { IncidentState } from '../state/incidentState';
+import { conflictTag } from '../imports/conflictNotice';
 import { el } from '../ui/dom';
 import { describePlace } from '../map/incidentPopup';
 import { incidentMatchesText } from './incidentFilter';
@@ -24,6 +25,9 @@ export class IncidentPanel {
   private _newestFirst = true;
   private _selectedId: string | null = null;
   readonly filter: IncidentFilter = { text: '', from: '', to: '' };
+
+  /** Whether an incident waits in a merge conflict (its row says so). */
+  conflicted: (id: string) => boolean = () => false;
 
   constructor(
     private readonly _state: IncidentState,
@@ -135,6 +139,7 @@ export class IncidentPanel {
       // Words, not a symbol: the usual mark for the dead is a Christian cross, which takes a
       // side in this region.
       f.fatalities > 0 ? el('span', { class: 'fl-row-toll', title: `Fatalities: ${f.fatalities}`, text: `${f.fatalities.toLocaleString('en')} killed` }) : null,
+      this.conflicted(incident.id) ? conflictTag() : null,
     );
     return row;
   }

@@ -1,6 +1,7 @@
 import { ZONE_KINDS, ZONE_STATUSES, type Zone } from '../../shared/domain/zone';
 import { AFFILIATION_STYLE } from '../../shared/taxonomy/affiliation';
 import type { ZoneState } from '../state/zoneState';
+import { conflictTag } from '../imports/conflictNotice';
 import { el } from '../ui/dom';
 import { unitSymbolImage } from '../zones/unitSymbol';
 import { setOptions } from '../forms/fieldProblems';
@@ -22,6 +23,9 @@ export class ZonePanel {
   private readonly _status = el('select', { class: 'fl-input', 'aria-label': 'Filter zones by status' });
   private readonly _listView: HTMLElement;
   private _selectedId: string | null = null;
+
+  /** Whether a zone waits in a merge conflict (its row says so). */
+  conflicted: (id: string) => boolean = () => false;
 
   constructor(
     private readonly _state: ZoneState,
@@ -99,6 +103,7 @@ export class ZonePanel {
       },
       el('span', { class: 'fl-zone-row-symbol' }, symbol),
       el('div', { class: 'fl-row-body' }, el('div', { class: 'fl-row-title', text: f.name }), el('div', { class: 'fl-row-meta', text: meta })),
+      this.conflicted(zone.id) ? conflictTag() : null,
     );
   }
 }

@@ -84,6 +84,7 @@ export class ZoneController {
       resolveConflicts: _hooks.resolveConflicts,
     });
     this.panel = new ZonePanel(this.state, (zone) => this.select(zone.id, true), () => this.layer.redrawAll(), this._details.element);
+    this.panel.conflicted = (id) => { const zone = this.state.get(id); return zone ? (_hooks.conflicted?.(zone) ?? false) : false; };
     this.readout = new MeasureReadout(_map);
     this.drawing = new ZoneDrawing(_map, this.layer.group, snapLines(basemap), this.readout, {
       hasSelection: () => this.selectedId !== null,
@@ -128,6 +129,7 @@ export class ZoneController {
   /** Redraws the zones and the selected zone's details (after the set in conflict changed). */
   redraw(): void {
     this.layer.redrawAll();
+    this.panel.refresh();
     const id = this.layer.selectedId;
     if (id) this._details.show(this.state.get(id) ?? null);
   }
