@@ -97,6 +97,7 @@ test('import a colleague’s case with one conflict, resolve it, see it on the m
   // The incident in conflict says so in the list and in its popup, with the way to settle it.
   await expect(page.locator('.fl-row', { hasText: 'Clashes at the municipal building (Ana’s notes)' }).locator('.fl-row-conflict')).toHaveText('⚠ conflict');
   await expect(page.locator('.fl-row .fl-row-conflict')).toHaveCount(1);
+  await expect(page.getByTestId('legend-conflict')).toBeVisible();
   await page.locator('.fl-row', { hasText: 'Clashes at the municipal building (Ana’s notes)' }).click();
   await expect(page.locator('.leaflet-popup .fl-popup').getByTestId('conflict-notice')).toContainText('This incident was also changed in a case you imported');
   await expect(page.locator('.fl-row', { hasText: 'Protest in Zvečan' })).toBeVisible();
@@ -115,6 +116,7 @@ test('import a colleague’s case with one conflict, resolve it, see it on the m
   await expect(page.locator('.fl-toast', { hasText: 'All conflicts are resolved.' })).toBeVisible();
   await expect(badge).toBeHidden();
   await expect(page.locator('.fl-row .fl-row-conflict')).toHaveCount(0);
+  await expect(page.getByTestId('legend-conflict')).toBeHidden();
 
   // The result on the map: their version, at their position, and its history shows the merge.
   const row = page.locator('.fl-row', { hasText: 'Clashes with KFOR at the municipal building' });

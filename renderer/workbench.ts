@@ -38,6 +38,7 @@ export class Workbench {
   private _incidents!: IncidentLayer;
   private _overlays: OverlayLayers | null = null;
   private _panel!: IncidentPanel;
+  private _legend: LegendControl | null = null;
   private _zones!: ZoneController;
   private _tabs!: SideTabs;
   private readonly _search: PlaceSearch;
@@ -70,6 +71,7 @@ export class Workbench {
         this._incidents?.redrawAll();
         this._panel?.refresh();
         this._zones?.redraw();
+        this._legend?.showConflicts(this._imports.hasConflicts);
       },
       reloadOverlays: () => this._overlays?.reload() ?? Promise.resolve(),
     });
@@ -120,6 +122,7 @@ export class Workbench {
     });
     const legend = new LegendControl();
     legend.addTo(this._map);
+    this._legend = legend;
     this._zones = new ZoneController(this._map, this._api, this._history, this._state, files, {
       drawer: this._drawer,
       closeOtherForms: () => this._closeForm(),

@@ -40,6 +40,11 @@ export class ImportsController {
     return this._conflicted.has(id);
   }
 
+  /** Whether any row of the case waits in a conflict. */
+  get hasConflicts(): boolean {
+    return this._conflicted.size > 0;
+  }
+
   private get _flow(): ImportFlowContext {
     return { host: this._host, app: this._app, history: this._history, afterChange: () => this.afterChange(), importData: (path) => this.importData(path) };
   }

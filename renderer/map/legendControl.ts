@@ -16,6 +16,18 @@ import { el } from '../ui/dom';
 export class LegendControl extends L.Control {
   /** Filled by the zones (their symbols and colours); empty while the case has no zones. */
   readonly zoneSection = el('div', { class: 'fl-legend-zones' });
+  /** Shown while rows of the case wait in a merge conflict (see showConflicts). */
+  private readonly _conflictRow = el(
+    'div',
+    { class: 'fl-legend-row', hidden: true, 'data-testid': 'legend-conflict' },
+    el('span', { class: 'fl-legend-dot fl-legend-conflict' }),
+    'Waiting in a merge conflict',
+  );
+
+  /** Explains the conflict ring and outline while the case has conflicts waiting. */
+  showConflicts(waiting: boolean): void {
+    this._conflictRow.hidden = !waiting;
+  }
 
   constructor() {
     super({ position: 'topleft' });
@@ -29,6 +41,7 @@ export class LegendControl extends L.Control {
       el('summary', { text: 'Legend' }),
       el('div', { class: 'fl-legend-section', text: 'Incidents (size: casualties)' }),
       ...EVENT_TYPES.map((t) => el('div', { class: 'fl-legend-row' }, swatch(EVENT_TYPE_STYLE[t].color), EVENT_TYPE_STYLE[t].label)),
+      this._conflictRow,
       this.zoneSection,
       el('div', { class: 'fl-legend-section', text: 'Boundaries' }),
       el('div', { class: 'fl-legend-row' }, line('border-top:3px solid #8c1c13'), 'Kosovo–Serbia boundary'),
