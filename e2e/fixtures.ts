@@ -94,12 +94,18 @@ async function startElectron(binary: string, userData: string, foreign: string[]
   return { page, stop: () => app.close() };
 }
 
-export const test = base.extend<{ app: AppHandle }>({
-  app: async ({ browser }, use, testInfo) => {
+export const test = base.extend<{ app: AppHandle; host: 'auto' | 'web' }>({
+  /**
+   * Which host the app runs in: 'auto' (the Electron app when its binary is there, else the
+   * web host), or 'web' for what only the web host has (its in-page menu), which then runs
+   * wherever the tests run: `test.use({ host: 'web' })`.
+   */
+  host: ['auto', { option: true }],
+  app: async ({ browser, host }, use, testInfo) => {
     const userData = mkdtempSync(join(tmpdir(), 'faultline-e2e-user-'));
     const workDir = mkdtempSync(join(tmpdir(), 'faultline-e2e-work-'));
     const foreignRequests: string[] = [];
-    const binary = electronBinary();
+    const binary = host === 'web' ? null : electronBinary();
     const start = () => (binary ? startElectron(binary, userData, foreignRequests) : startWeb(browser, userData, foreignRequests));
     let running = await start();
     const ready = async () => {
