@@ -6,7 +6,6 @@ import { UndoStack } from './history/undoStack';
 import { IncidentState } from './state/incidentState';
 import { loadBasemapFiles, type BasemapFiles, type PlaceRecord } from './map/basemapData';
 import { createBasemapLayers } from './map/basemapLayers';
-import { townNames } from '../shared/places/mapNames';
 import { nearestPlace } from '../shared/places/nearestPlace';
 import { createMap, DEFAULT_VIEW } from './map/createMap';
 import { IncidentLayer } from './map/incidentLayer';
@@ -104,8 +103,6 @@ export class Workbench {
       analysis: (incident) => this._zones.incidentAnalysis(incident),
     });
     this._incidents.group.addTo(this._map);
-    // The name the map writes for a place ("Leposavić / Leposaviq"), offered as a location name.
-    const townName = townNames(files.admin);
     this._editor = new IncidentEditor({
       map: this._map,
       api: this._api,
@@ -117,7 +114,8 @@ export class Workbench {
       undo: () => void this._undo(),
       nearestPlace: (lon, lat) => {
         const near = nearestPlace(files.places, lon, lat);
-        return near && { name: townName(near.place), km: near.km };
+        // As the map writes it ("Leposavić / Leposaviq").
+        return near && { name: basemap.townName(near.place), km: near.km };
       },
     });
     const legend = new LegendControl();

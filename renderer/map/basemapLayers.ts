@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import type { BasemapFeature, BasemapFiles } from './basemapData';
+import type { BasemapFeature, BasemapFiles, PlaceRecord } from './basemapData';
 import { labelPoint } from '../../shared/geo/labelPoint';
 import { LabelLayer, LabelSpace, type LabelItem } from './labelLayer';
 import { municipalityName, townNames } from '../../shared/places/mapNames';
@@ -42,6 +42,8 @@ export interface BasemapLayers {
   featureCount: number;
   /** The collision space of the map's names (zones' labels join it as obstacles). */
   names: LabelSpace;
+  /** The name the map writes for a place ("Leposavić / Leposaviq", see shared/places/mapNames.ts). */
+  townName: (place: PlaceRecord) => string;
 }
 
 function prop(feature: BasemapFeature, key: string): string {
@@ -177,5 +179,6 @@ export function createBasemapLayers(files: BasemapFiles, map: L.Map): BasemapLay
     defaults: [overlays['Countries (OSM, ~10 m)']!, entities, iebl, kosovoMunicipalities, bihCantons, serbianDistricts, areaNames, towns],
     featureCount,
     names,
+    townName,
   };
 }

@@ -129,16 +129,21 @@ export class ZoneLayer {
       const p = map.containerPointToLayerPoint([b.x0, b.y0]);
       return { x0: p.x, y0: p.y, x1: p.x + (b.x1 - b.x0), y1: p.y + (b.y1 - b.y0) };
     };
-    this._labelBoxes = [];
+    const boxes: Box[] = [];
     measured.forEach((m, i) => {
       const fit = fits[i]!;
       m.el.classList.toggle(SYMBOL_ONLY, fit === 'symbol');
       m.el.classList.toggle(HIDDEN, fit === 'hidden');
       m.el.dataset.fit = fit;
       const taken = fit === 'full' ? m.full : fit === 'symbol' ? m.symbol : null;
-      if (taken) this._labelBoxes.push(toLayer(taken));
+      if (taken) boxes.push(toLayer(taken));
     });
-    this._options.labelsPlaced?.();
+    // A pan leaves layer pixels as they were: the map's names, already placed for this view
+    // around the same boxes, need placing again only when the boxes moved (a zoom, an edit).
+    const key = (list: readonly Box[]) => list.map((b) => `${Math.round(b.x0)},${Math.round(b.y0)},${Math.round(b.x1)},${Math.round(b.y1)}`).join(' ');
+    const moved = key(boxes) !== key(this._labelBoxes);
+    this._labelBoxes = boxes;
+    if (moved) this._options.labelsPlaced?.();
   }
 
   /** Places the labels once after a batch of changes (before the next frame is drawn). */
